@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test: set-up, strict site build, pytest (core, command line, site, browser),
+# and the planner's core tests again inside real Pyodide under Node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export NO_MKDOCS_2_WARNING=1
+echo "==> Strict site build"
+.venv/bin/mkdocs build --strict --quiet
+echo "==> pytest"
+.venv/bin/python -m pytest "$@"
+echo "==> Core tests inside Pyodide (Node)"
+node tests/pyodide/run_core_tests.mjs
