@@ -1,0 +1,201 @@
+"""The planner's vocabulary: what goes in, what comes out.
+
+Everything here is immutable. Values that cross into JSON (command line, browser, share
+links) are the enums' ``value`` strings, which are a public contract: keep them stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Format(Enum):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+
+
+class Round(Enum):
+    FIRST = "first"
+    LATER = "later"
+    FINAL = "final"
+
+
+class Contact(Enum):
+    """What the employer said about how to get in touch after the interview."""
+
+    ANY = "any"  # nothing said: the articles' usual channels apply
+    EMAIL = "email"  # they asked for email
+    PHONE = "phone"  # they asked for a call
+    WAIT = "wait"  # they asked you to wait for them to contact you
+
+
+class Thanks(Enum):
+    """How the candidate wants to send thanks."""
+
+    EMAIL = "email"
+    LETTER = "letter"  # a typed letter, posted
+    CARD = "card"  # a handwritten card, posted
+    EMAIL_AND_CARD = "email+card"
+
+
+class ThanksTiming(Enum):
+    """When the thank-you goes out: the articles disagree (see where-advice-differs)."""
+
+    SAME_DAY = "same-day"
+    NEXT_DAY = "next-day"
+    TWO_DAYS = "two-days"
+
+
+class AfterPromise(Enum):
+    """How long past a promised decision to wait before the first follow-up."""
+
+    NEXT_DAY = "next-day"
+    ONE_WEEK = "one-week"
+
+
+class ShortPromise(Enum):
+    """When a decision is due within a week: wait it out, or follow up after two days."""
+
+    WAIT = "wait"
+    EARLY = "early"
+
+
+class DecisionKind(Enum):
+    NONE = "none"  # nothing was said
+    DATE = "date"  # "we'll decide by the 27th"
+    WITHIN = "within"  # "within two weeks"
+    END_OF_WEEK = "end_of_week"  # "by the end of the week"
+
+
+class Channel(Enum):
+    EMAIL = "email"
+    PHONE = "phone"
+    POST = "post"
+    PHONE_OR_EMAIL = "phone_or_email"
+    IN_PERSON = "in_person"
+    LINKEDIN = "linkedin"
+    ON_YOUR_OWN = "on_your_own"
+
+
+class Kind(Enum):
+    """A step's kind: the ``data-kind`` of a timeline item in the browser. Stable contract."""
+
+    ASK_NEXT_STEPS = "ask_next_steps"
+    COLLECT_CONTACTS = "collect_contacts"
+    NOTES = "notes"
+    RECRUITER_DEBRIEF = "recruiter_debrief"
+    THANK_YOU = "thank_you"
+    THANK_YOU_CARD = "thank_you_card"
+    BRIEF_REFERENCES = "brief_references"
+    CONNECT = "connect"
+    NETWORK = "network"
+    BUSINESS_PLAN = "business_plan"
+    PREPARE_NEXT_ROUND = "prepare_next_round"
+    KEEP_SEARCHING = "keep_searching"
+    DECISION_DUE = "decision_due"
+    FOLLOW_UP = "follow_up"
+    STOP_CHASING = "stop_chasing"
+    CHECK_IN = "check_in"
+
+
+class Status(Enum):
+    """Where a step stands relative to ``today``: only for display, never for dates."""
+
+    PAST = "past"
+    TODAY = "today"
+    NEXT = "next"
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    name: str
+    title: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: DecisionKind = DecisionKind.NONE
+    by: dt.date | None = None  # for DATE
+    within_days: int | None = None  # for WITHIN, always in calendar days
+    within_text: str | None = None  # what the reader typed, e.g. "2w", for messages
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Where the articles disagree, the reader picks; these are the defaults."""
+
+    thanks_timing: ThanksTiming = ThanksTiming.NEXT_DAY
+    after_promise: AfterPromise = AfterPromise.NEXT_DAY
+    short_promise: ShortPromise = ShortPromise.WAIT
+
+
+MONDAY_TO_FRIDAY: frozenset[int] = frozenset(range(5))
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    interview_date: dt.date
+    interview_start: dt.time | None = None
+    interview_end: dt.time | None = None
+    format: Format = Format.IN_PERSON
+    round: Round = Round.FIRST
+    company: str | None = None
+    role: str | None = None
+    candidate: str | None = None
+    interviewers: tuple[Interviewer, ...] = ()
+    recruiter: str | None = None
+    decision: Decision = field(default_factory=Decision)
+    contact: Contact = Contact.ANY
+    thanks: Thanks = Thanks.EMAIL
+    references: tuple[str, ...] = ()
+    working_days: frozenset[int] = MONDAY_TO_FRIDAY  # 0 = Monday ... 6 = Sunday
+    country: str | None = None
+    choices: Choices = field(default_factory=Choices)
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    start: dt.time
+    end: dt.time
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str  # stable within a plan, e.g. "thank_you-2"
+    date: dt.date
+    kind: Kind
+    title: str
+    to: str | None
+    email: str | None
+    channel: Channel
+    why: str
+    sources: tuple[str, ...]
+    guide: str
+    rule: str
+    window: TimeWindow | None = None
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str  # the input's name, e.g. "interview_date" or "interviewers[1].email"
+    message: str  # says what is wrong and how to fix it
+
+
+@dataclass(frozen=True)
+class Timeline:
+    steps: tuple[Step, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class InvalidInput(ValueError):
+    """Raised by the parser; carries every problem found, not just the first."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+        self.errors: tuple[FieldError, ...] = tuple(errors)
