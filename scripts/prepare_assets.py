@@ -1,13 +1,21 @@
 """Put the built (not hand-written) files the site serves under docs/assets/.
 
 - docs/assets/pyodide/: the self-hosted Pyodide runtime, copied from the npm package.
-- docs/assets/wheels/: the planner's own wheel, built from planner/.
+- docs/assets/wheels/: the planner's own wheel, built from planner/, plus the pure-Python
+  wheels the planner loads lazily in the browser (icalendar + tzdata for the calendar file,
+  holidays + python-dateutil + six for a country's public holidays), downloaded from PyPI at
+  the versions pinned in constraints.txt, and a self-hosted ``pyodide-lock.json`` that lists
+  exactly these wheels. The browser worker passes that lock to ``loadPyodide`` (with
+  ``packages: ["planner"]``), so the planner wheel downloads while Python starts, and
+  ``loadPackage("holidays")`` later pulls in its dependencies by name, all from this site.
 
-Both folders are git-ignored and recreated on every run, so they never go stale.
+Both folders are git-ignored. Re-running is cheap: copies and downloads are skipped when
+the files are already there and current; the planner wheel is always rebuilt.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "docs" / "assets"
+WHEELS = ASSETS / "wheels"
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -24,6 +33,9 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+# Loaded in the browser only when needed; versions come from constraints.txt.
+LAZY_WHEELS = ("icalendar", "tzdata", "holidays", "python-dateutil", "six")
+LOCK_NAME = "pyodide-lock.json"
 
 
 def copy_pyodide() -> None:
@@ -39,8 +51,7 @@ def copy_pyodide() -> None:
 
 
 def build_planner_wheel() -> Path:
-    dest = ASSETS / "wheels"
-    dest.mkdir(parents=True, exist_ok=True)
+    WHEELS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp, str(ROOT)],
@@ -48,15 +59,90 @@ def build_planner_wheel() -> Path:
             stdout=subprocess.DEVNULL,
         )
         (wheel,) = Path(tmp).glob("planner-*.whl")
-        for old in dest.glob("planner-*.whl"):
+        for old in WHEELS.glob("planner-*.whl"):
             old.unlink()
-        return Path(shutil.copy2(wheel, dest / wheel.name))
+        return Path(shutil.copy2(wheel, WHEELS / wheel.name))
+
+
+def pinned_versions() -> dict[str, str]:
+    """Project name (normalised) -> version, from constraints.txt."""
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        m = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;#]+)", line.strip())
+        if m:
+            pins[_norm(m.group(1))] = m.group(2)
+    return pins
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _wheel_project(path: Path) -> tuple[str, str]:
+    name, version = path.name.split("-")[:2]
+    return _norm(name), version
+
+
+def download_lazy_wheels() -> list[Path]:
+    """The pinned pure-Python wheels; downloads only what is missing or at another version."""
+    WHEELS.mkdir(parents=True, exist_ok=True)
+    pins = pinned_versions()
+    wanted = {}
+    for project in LAZY_WHEELS:
+        if project not in pins:
+            sys.exit(f"{project} is not pinned in constraints.txt")
+        wanted[project] = pins[project]
+    have = {}
+    for whl in WHEELS.glob("*.whl"):
+        project, version = _wheel_project(whl)
+        if project in wanted:
+            if version == wanted[project]:
+                have[project] = whl
+            else:
+                whl.unlink()  # another version: stale
+    missing = [f"{p}=={v}" for p, v in wanted.items() if p not in have]
+    if missing:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+             "--only-binary=:all:", "--no-deps", "--dest", str(WHEELS), *missing],
+            check=True,
+        )
+    found = {}
+    for whl in WHEELS.glob("*.whl"):
+        project, version = _wheel_project(whl)
+        if wanted.get(project) == version:
+            found[project] = whl
+    if set(found) != set(wanted):
+        sys.exit(f"wheels missing after download: {sorted(set(wanted) - set(found))}")
+    return [found[p] for p in LAZY_WHEELS]
+
+
+def write_lock(wheels: list[Path]) -> Path:
+    """A pyodide-lock.json for our wheels only, using Pyodide's own lock for the ABI info.
+
+    File names are relative, so Pyodide fetches them from the folder the lock is served from.
+    Dependencies are read from each wheel's metadata; a missing one is an error.
+    """
+    from pyodide_lock import PyodideLockSpec
+    from pyodide_lock.utils import add_wheels_to_spec
+
+    upstream = PyodideLockSpec.from_json(PYODIDE_SRC / LOCK_NAME)
+    empty = PyodideLockSpec(info=upstream.info, packages={})
+    spec = add_wheels_to_spec(empty, wheels, base_path=WHEELS)
+    target = WHEELS / LOCK_NAME
+    spec.to_json(target, indent=1)
+    return target
 
 
 def main() -> None:
     copy_pyodide()
-    wheel = build_planner_wheel()
-    print(f"assets ready: pyodide {PYODIDE_SRC.name}, {wheel.relative_to(ROOT)}")
+    planner = build_planner_wheel()
+    lazy = download_lazy_wheels()
+    lock = write_lock([planner, *lazy])
+    print(
+        f"assets ready: pyodide {PYODIDE_SRC.name}, {planner.relative_to(ROOT)}, "
+        f"{len(lazy)} lazy wheels, {lock.relative_to(ROOT)}"
+    )
 
 
 if __name__ == "__main__":
