@@ -1,0 +1,83 @@
+// The planner's Python, running in a module Web Worker so the page never freezes.
+//
+// Started by planner.js as soon as the planner page opens:
+//   new Worker(new URL("./planner-worker.js", import.meta.url), { type: "module" })
+// Everything is self-hosted: Pyodide from ../pyodide/, the wheels and their lock file from
+// ../wheels/ (written by scripts/prepare_assets.py). The lock lets Pyodide fetch the planner
+// wheel in parallel with its own start-up (packages: ["planner"]); the holidays and icalendar
+// wheels are loaded by name only when a request needs them (Python says which, see
+// planner/web.py `needs`).
+//
+// Protocol (page -> worker): {id, op, ...} with op "plan" | "decode" | "ics".
+// Worker -> page: {type: "ready"} once Python and the planner are loaded,
+//                 {type: "status", message} while something slow loads (e.g. holidays),
+//                 {type: "result", id, op, answer} for each request, in the order received,
+//                 {type: "failed", message} if Python cannot start at all.
+// Requests are handled strictly one after another; the page drops answers it no longer needs.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const PYODIDE_URL = new URL("../pyodide/", import.meta.url).href;
+const WHEELS_URL = new URL("../wheels/", import.meta.url).href;
+
+const PACKAGE_LABELS = {
+  holidays: "Loading public holidays…",
+  icalendar: "Preparing the calendar file…",
+};
+
+let web = null; // planner.web's handle(), once ready
+let pyodide = null;
+
+const started = (async () => {
+  pyodide = await loadPyodide({
+    indexURL: PYODIDE_URL,
+    lockFileURL: WHEELS_URL + "pyodide-lock.json",
+    packageBaseUrl: WHEELS_URL,
+    packages: ["planner"],
+    stdout: (line) => console.log("[planner]", line),
+    stderr: (line) => console.warn("[planner]", line),
+  });
+  const module = pyodide.pyimport("planner.web");
+  web = module.handle;
+  self.postMessage({ type: "ready" });
+})();
+
+started.catch((error) => {
+  self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
+});
+
+function call(request) {
+  return JSON.parse(web(JSON.stringify(request)));
+}
+
+async function ensurePackages(request) {
+  if (request.op !== "plan" && request.op !== "ics") return;
+  const { packages } = call({ op: "needs", raw: request.raw, for: request.op });
+  if (!packages || packages.length === 0) return;
+  for (const name of packages) {
+    self.postMessage({ type: "status", message: PACKAGE_LABELS[name] || "Loading…" });
+  }
+  await pyodide.loadPackage(packages, { messageCallback: () => {}, errorCallback: (m) => console.warn(m) });
+}
+
+// One queue: each request waits for start-up and for the request before it.
+let queue = started;
+
+self.addEventListener("message", (event) => {
+  const request = event.data;
+  queue = queue
+    .then(async () => {
+      let answer;
+      try {
+        await ensurePackages(request);
+        answer = call(request);
+      } catch (error) {
+        answer = {
+          errors: [{ field: "", message: "The planner could not finish this: " + String(error && error.message ? error.message : error) }],
+        };
+      }
+      self.postMessage({ type: "result", id: request.id, op: request.op, answer });
+    })
+    .catch(() => {
+      /* start-up failed: already reported as "failed" */
+    });
+});

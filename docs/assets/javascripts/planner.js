@@ -1,0 +1,773 @@
+// The planner page's glue: form -> Python (in a Web Worker) -> timeline in the page.
+//
+// This file only marshals. Every date, label, message, draft, share link and calendar file is
+// made by the planner's Python (planner/web.py) running in Pyodide inside planner-worker.js.
+// JavaScript does no date arithmetic: it only reads today's date from the browser clock and
+// passes it to Python as "today" (which decides each step's status, never its date).
+//
+// Readiness signal for tests and tools: once Python has started AND the first timeline (or the
+// first set of form errors) is rendered, the page root gets
+//     document.documentElement.dataset.plannerReady === "true"
+// i.e. <html data-planner-ready="true">. It is removed when leaving the planner page.
+//
+// Loaded only by docs/planner/index.md (<script type="module">), never by guide pages. Material's
+// instant navigation swaps pages without reloading: this module runs once per real page load and
+// re-initialises on every page swap through Material's document$ observable; it keeps a single
+// worker for the whole visit.
+//
+// Content-Security-Policy friendly: no inline scripts or handlers, no eval; user text is set
+// with textContent only.
+
+const STORAGE_KEY = "after-the-interview:planner";
+const DEBOUNCE_MS = 150;
+
+// ---- one worker per visit -------------------------------------------------------------------
+
+const worker = new Worker(new URL("./planner-worker.js", import.meta.url), { type: "module" });
+const state = {
+  ready: false, // Python has started
+  failed: null, // start-up error message
+  nextId: 1,
+  latestPlanId: 0, // answers to older plan requests are dropped
+  callbacks: new Map(), // id -> function(answer) for non-plan requests
+  page: null, // the bound page (see bind), or null when the planner is not on screen
+};
+
+worker.addEventListener("message", (event) => {
+  const msg = event.data;
+  if (msg.type === "ready") {
+    state.ready = true;
+    if (state.page) state.page.onReady();
+  } else if (msg.type === "failed") {
+    state.failed = msg.message;
+    if (state.page) state.page.onFailed(msg.message);
+  } else if (msg.type === "status") {
+    if (state.page) state.page.setLoading(msg.message);
+  } else if (msg.type === "result") {
+    const callback = state.callbacks.get(msg.id);
+    state.callbacks.delete(msg.id);
+    if (callback) callback(msg.answer, msg.id);
+  }
+});
+worker.addEventListener("error", (event) => {
+  const message = event.message || "the planner's worker could not be loaded";
+  state.failed = message;
+  if (state.page) state.page.onFailed(message);
+});
+
+function ask(request, callback) {
+  const id = state.nextId++;
+  state.callbacks.set(id, callback);
+  worker.postMessage({ ...request, id });
+  return id;
+}
+
+// ---- small helpers ------------------------------------------------------------------------
+
+function todayISO() {
+  // The browser's local calendar date, formatted (not computed) as YYYY-MM-DD.
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function siteRoot() {
+  return new URL("../", window.location.href.split("#")[0]).href;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else if (key === "class") node.className = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child);
+  }
+  return node;
+}
+
+function readStore() {
+  try {
+    const data = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
+    return data && data.version === 1 ? data : null;
+  } catch {
+    return null; // storage blocked or damaged: behave as if nothing was kept
+  }
+}
+
+function writeStore(data) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, ...data }));
+  } catch {
+    /* storage full or blocked: keeping is best effort */
+  }
+}
+
+function clearStore() {
+  try {
+    window.localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    /* nothing to clear */
+  }
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Fallback for browsers or contexts without the async clipboard.
+    const area = el("textarea", { class: "planner-offscreen", readonly: true });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+}
+
+// ---- binding one planner page -------------------------------------------------------------
+
+function bind(root) {
+  const form = root.getElementById("planner-form");
+  const $ = (id) => root.getElementById(id);
+  const ui = {
+    loading: $("planner-loading"),
+    loadingText: $("planner-loading-text"),
+    announce: $("planner-announce"),
+    problems: $("planner-problems"),
+    warnings: $("planner-warnings"),
+    timeline: $("planner-timeline"),
+    interviewers: $("pl-interviewers"),
+    references: $("pl-references"),
+    keep: $("pl-keep"),
+  };
+  const page = {
+    form,
+    ticks: {}, // "<step id>@<date>" -> true
+    touched: new Set(), // fields changed by hand before a shared link was decoded
+    awaitingLink: false,
+    timer: null,
+    firstRender: false,
+    lastSteps: [],
+    linkProblems: [],
+  };
+
+  // -- dynamic rows ---------------------------------------------------------------------------
+
+  function renumber() {
+    [...ui.interviewers.children].forEach((row, i) => {
+      const n = i + 1;
+      row.querySelector("legend").textContent = `Interviewer ${n}`;
+      for (const part of ["name", "title", "email"]) {
+        const input = row.querySelector(`input[data-part="${part}"]`);
+        input.name = `interviewers[${i}].${part}`;
+        input.id = `pl-interviewer-${i}-${part}`;
+        row.querySelector(`label[data-part="${part}"]`).htmlFor = input.id;
+      }
+      row.querySelector(".planner-remove").textContent = `Remove interviewer ${n}`;
+    });
+    [...ui.references.children].forEach((row, i) => {
+      const n = i + 1;
+      const input = row.querySelector("input");
+      input.name = `references[${i}]`;
+      input.id = `pl-reference-${i}`;
+      row.querySelector("label").htmlFor = input.id;
+      row.querySelector("label").textContent = `Reference ${n}: name`;
+      row.querySelector(".planner-remove").textContent = `Remove reference ${n}`;
+    });
+    for (const control of form.elements) ensureErrorSlot(control);
+  }
+
+  function field(part, label, type, autocomplete) {
+    return el(
+      "div",
+      { class: "planner-field" },
+      el("label", { "data-part": part, text: label }),
+      el("input", { type, "data-part": part, autocomplete, maxlength: "120" }),
+    );
+  }
+
+  function addInterviewer(person = {}, focus = false) {
+    const row = el(
+      "li",
+      { class: "planner-item" },
+      el(
+        "fieldset",
+        { class: "planner-person" },
+        el("legend"),
+        el(
+          "div",
+          { class: "planner-row" },
+          field("name", "Name", "text", "off"),
+          field("title", "Job title (optional)", "text", "off"),
+          field("email", "Email (optional)", "email", "off"),
+        ),
+        el("button", { type: "button", class: "md-button planner-remove", "data-remove": "interviewer" }),
+      ),
+    );
+    ui.interviewers.append(row);
+    for (const part of ["name", "title", "email"]) {
+      row.querySelector(`input[data-part="${part}"]`).value = person[part] || "";
+    }
+    renumber();
+    if (focus) row.querySelector('input[data-part="name"]').focus();
+  }
+
+  function addReference(name = "", focus = false) {
+    const row = el(
+      "li",
+      { class: "planner-item planner-row" },
+      el("div", { class: "planner-field" }, el("label"), el("input", { type: "text", maxlength: "120" })),
+      el("button", { type: "button", class: "md-button planner-remove", "data-remove": "reference" }),
+    );
+    ui.references.append(row);
+    row.querySelector("input").value = name;
+    renumber();
+    if (focus) row.querySelector("input").focus();
+  }
+
+  function removeRow(button) {
+    const row = button.closest("li");
+    const list = row.parentElement;
+    const index = [...list.children].indexOf(row);
+    row.remove();
+    renumber();
+    // Keep focus somewhere sensible for keyboard users.
+    const rows = [...list.children];
+    const target = rows[Math.min(index, rows.length - 1)];
+    if (target) target.querySelector("input").focus();
+    else (list === ui.interviewers ? $("pl-add-interviewer") : $("pl-add-reference")).focus();
+    changed();
+  }
+
+  // -- errors next to fields ------------------------------------------------------------------
+
+  function ensureErrorSlot(control) {
+    if (!control.name || !control.id || control.type === "radio" || control.type === "checkbox") return;
+    if (control.tagName === "BUTTON" || control.type === "hidden") return;
+    const id = `${control.id}-error`;
+    let slot = root.getElementById(id);
+    if (!slot) {
+      slot = el("p", { class: "planner-error", id, hidden: true });
+      control.insertAdjacentElement("afterend", slot);
+    }
+    slot.dataset.errorSlot = control.name;
+  }
+
+  function describedBy(control, id, on) {
+    const ids = new Set((control.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean));
+    if (on) ids.add(id);
+    else ids.delete(id);
+    if (ids.size) control.setAttribute("aria-describedby", [...ids].join(" "));
+    else control.removeAttribute("aria-describedby");
+  }
+
+  function showErrors(errors) {
+    for (const slot of form.querySelectorAll(".planner-error")) {
+      slot.hidden = true;
+      slot.textContent = "";
+    }
+    for (const control of form.querySelectorAll("[aria-invalid]")) {
+      control.removeAttribute("aria-invalid");
+      describedBy(control, `${control.id}-error`, false);
+    }
+    const general = [];
+    for (const error of errors) {
+      const slot = [...form.querySelectorAll(".planner-error")].find((s) => s.dataset.errorSlot === error.field);
+      if (!slot) {
+        general.push(error.message);
+        continue;
+      }
+      slot.textContent = slot.textContent ? `${slot.textContent} ${error.message}` : error.message;
+      slot.hidden = false;
+      const control = [...form.elements].find((c) => c.name === error.field && c.type !== "radio");
+      if (control) {
+        control.setAttribute("aria-invalid", "true");
+        describedBy(control, slot.id, true);
+      } else {
+        const group = slot.closest("fieldset");
+        if (group) {
+          if (!slot.id) slot.id = `${group.id || "pl-group"}-${error.field}-error`;
+          group.setAttribute("aria-describedby", slot.id);
+        }
+      }
+    }
+    showProblems([...page.linkProblems, ...general]);
+  }
+
+  function showProblems(messages) {
+    ui.problems.replaceChildren(...messages.map((m) => el("p", { text: m })));
+    ui.problems.hidden = messages.length === 0;
+  }
+
+  // -- reading and writing the form (marshalling only) ----------------------------------------
+
+  function readForm() {
+    const value = (name) => (form.elements.namedItem(name)?.value ?? "").trim();
+    const mode = form.querySelector('input[name="decision_mode"]:checked')?.value || "none";
+    const within = value("decision_within");
+    const radio = (name) => form.querySelector(`input[name="${name}"]:checked`)?.value || "";
+    return {
+      interview_date: value("interview_date"),
+      interview_start: value("interview_start"),
+      interview_end: value("interview_end"),
+      format: value("format"),
+      round: value("round"),
+      company: value("company"),
+      role: value("role"),
+      candidate: value("candidate"),
+      interviewers: [...ui.interviewers.children].map((row) => ({
+        name: row.querySelector('input[data-part="name"]').value.trim(),
+        title: row.querySelector('input[data-part="title"]').value.trim(),
+        email: row.querySelector('input[data-part="email"]').value.trim(),
+      })),
+      recruiter: value("recruiter"),
+      decision_by: mode === "by" ? value("decision_by") : "",
+      decision_within: mode === "within" && within ? within + value("decision_within_unit") : "",
+      decision_end_of_week: mode === "end_of_week",
+      contact: value("contact"),
+      thanks: value("thanks"),
+      thanks_timing: radio("thanks_timing"),
+      after_promise: radio("after_promise"),
+      short_promise: radio("short_promise"),
+      references: [...ui.references.children].map((row) => row.querySelector("input").value.trim()),
+      working_days: [...form.querySelectorAll('input[name="working_days"]:checked')].map((c) => Number(c.value)),
+      country: value("country"),
+    };
+  }
+
+  function setRadio(name, value) {
+    for (const r of form.querySelectorAll(`input[name="${name}"]`)) r.checked = r.value === value;
+  }
+
+  // Fill the form from a raw input (a shared link or this device's saved copy). Fields in
+  // `skip` were typed by hand meanwhile and are left alone.
+  function writeForm(raw, skip = new Set()) {
+    const put = (name, v) => {
+      if (skip.has(name) || v === undefined) return;
+      const c = form.elements.namedItem(name);
+      if (c) c.value = v ?? "";
+    };
+    for (const name of ["interview_date", "interview_start", "interview_end", "company", "role", "candidate", "recruiter"]) {
+      put(name, raw[name]);
+    }
+    for (const name of ["format", "round", "contact", "thanks", "country"]) {
+      if (raw[name]) put(name, raw[name]);
+    }
+    for (const name of ["thanks_timing", "after_promise", "short_promise"]) {
+      if (raw[name] && !skip.has(name)) setRadio(name, raw[name]);
+    }
+    if (!skip.has("decision")) {
+      let mode = "none";
+      if (raw.decision_by) {
+        mode = "by";
+        put("decision_by", raw.decision_by);
+      } else if (raw.decision_within) {
+        mode = "within";
+        const m = /^(\d+)\s*([dw])$/i.exec(raw.decision_within);
+        if (m) {
+          put("decision_within", m[1]);
+          put("decision_within_unit", m[2].toLowerCase());
+        } else {
+          put("decision_within", raw.decision_within);
+        }
+      } else if (raw.decision_end_of_week) {
+        mode = "end_of_week";
+      }
+      setRadio("decision_mode", mode);
+    }
+    if (Array.isArray(raw.interviewers) && !skip.has("interviewers")) {
+      ui.interviewers.replaceChildren();
+      for (const person of raw.interviewers) addInterviewer(person);
+    }
+    if (Array.isArray(raw.references) && !skip.has("references")) {
+      ui.references.replaceChildren();
+      for (const name of raw.references) addReference(name);
+    }
+    if (Array.isArray(raw.working_days) && !skip.has("working_days")) {
+      for (const c of form.querySelectorAll('input[name="working_days"]')) {
+        c.checked = raw.working_days.includes(Number(c.value));
+      }
+    }
+    if (raw.thanks_timing || raw.after_promise || raw.short_promise) {
+      const defaults = { thanks_timing: "next-day", after_promise: "next-day", short_promise: "wait" };
+      if (Object.entries(defaults).some(([k, v]) => raw[k] && raw[k] !== v)) $("pl-advanced").open = true;
+    }
+  }
+
+  function touchedGroup(target) {
+    const name = target.name || "";
+    if (name.startsWith("interviewers[")) return "interviewers";
+    if (name.startsWith("references[")) return "references";
+    if (name.startsWith("decision")) return "decision";
+    return name;
+  }
+
+  function resetForm() {
+    form.reset();
+    ui.interviewers.replaceChildren();
+    ui.references.replaceChildren();
+    addInterviewer();
+    form.elements.namedItem("interview_date").value = todayISO();
+  }
+
+  // -- talking to Python ----------------------------------------------------------------------
+
+  function changed(event) {
+    if (event && event.target && page.awaitingLink) page.touched.add(touchedGroup(event.target));
+    // Typing a decision detail picks its option, so the value typed is the value used.
+    if (event && event.target) {
+      const n = event.target.name;
+      if (n === "decision_by") setRadio("decision_mode", "by");
+      if (n === "decision_within" || n === "decision_within_unit") setRadio("decision_mode", "within");
+    }
+    window.clearTimeout(page.timer);
+    page.timer = window.setTimeout(requestPlan, DEBOUNCE_MS);
+  }
+
+  function requestPlan() {
+    if (!state.ready || page.awaitingLink || state.page !== page) return; // sent on ready
+    const raw = readForm();
+    if (ui.keep.checked) writeStore({ keep: true, raw, ticks: page.ticks });
+    state.latestPlanId = ask({ op: "plan", raw, today: todayISO(), site: siteRoot() }, (answer, id) => {
+      if (id !== state.latestPlanId || state.page !== page) return; // stale: a newer one is coming
+      render(answer);
+    });
+  }
+
+  function syncFragment(share) {
+    if (!share) return;
+    const url = `${window.location.pathname}${window.location.search}#p=${share}`;
+    if (window.location.hash !== `#p=${share}`) window.history.replaceState(window.history.state, "", url);
+  }
+
+  // -- rendering the plan ---------------------------------------------------------------------
+
+  function render(answer) {
+    syncFragment(answer.share);
+    if (answer.errors) {
+      showErrors(answer.errors);
+      ui.timeline.classList.add("planner-stale");
+      ui.timeline.setAttribute("aria-describedby", "planner-problems");
+      const n = answer.errors.length;
+      ui.announce.textContent =
+        n === 1 ? "Plan not updated: one answer needs attention." : `Plan not updated: ${n} answers need attention.`;
+      if (page.lastSteps.length === 0) {
+        ui.timeline.replaceChildren();
+      }
+      markReady();
+      return;
+    }
+    showErrors([]);
+    ui.timeline.classList.remove("planner-stale");
+    ui.timeline.removeAttribute("aria-describedby");
+    const warnings = answer.warnings || [];
+    ui.warnings.replaceChildren(...warnings.map((w) => el("li", { text: w })));
+    ui.warnings.hidden = warnings.length === 0;
+    page.lastSteps = answer.steps;
+    ui.timeline.replaceChildren(...answer.steps.map(renderStep));
+    const n = answer.steps.length;
+    ui.announce.textContent = `Plan updated: ${n} ${n === 1 ? "step" : "steps"}.`;
+    markReady();
+  }
+
+  function markReady() {
+    if (!page.firstRender) {
+      page.firstRender = true;
+      ui.loading.hidden = true;
+      document.documentElement.dataset.plannerReady = "true";
+    }
+  }
+
+  const STATUS_LABELS = { today: "Today", next: "Next", past: "Date passed" };
+
+  function renderStep(step) {
+    const tickKey = `${step.id}@${step.date}`;
+    const tickId = `tick-${step.id}`;
+    const done = Boolean(page.ticks[tickKey]);
+    const time = step.time ? `${step.time.start}–${step.time.end}` : null;
+    const datetime = step.time ? `${step.date}T${step.time.start}` : step.date;
+    const titleId = `step-${step.id}-title`;
+
+    const tick = el("input", { type: "checkbox", id: tickId, class: "planner-tick", "data-tick": tickKey });
+    tick.checked = done;
+
+    const head = el(
+      "div",
+      { class: "planner-step__head" },
+      tick,
+      el("label", { for: tickId, class: "planner-tick-label" }, "Done", el("span", { class: "planner-sr", text: `: ${step.title}` })),
+    );
+
+    const when = el(
+      "p",
+      { class: "planner-step__when" },
+      el("time", { datetime: step.date, text: step.date_label }),
+      time ? el("span", { class: "planner-step__window" }, ", ", el("time", { datetime, text: time })) : null,
+      STATUS_LABELS[step.status] ? el("strong", { class: "planner-badge", text: STATUS_LABELS[step.status] }) : null,
+      step.optional ? el("span", { class: "planner-badge planner-badge--optional", text: "Optional" }) : null,
+    );
+
+    const who = [];
+    if (step.to) who.push(el("span", { text: `For ${step.to}` }));
+    if (step.email) who.push(el("span", {}, " (", el("a", { href: `mailto:${step.email}`, text: step.email }), ")"));
+    who.push(el("span", { class: "planner-channel", text: (step.to ? " · " : "") + step.channel_label }));
+    const meta = el("p", { class: "planner-step__meta" }, ...who);
+
+    const sources = el(
+      "p",
+      { class: "planner-step__sources" },
+      step.source_links.length === 1 ? "Source: " : "Sources: ",
+      ...step.source_links.flatMap((s, i) => [
+        i ? "; " : "",
+        el("a", { href: `../sources/#${s.anchor}`, text: s.title }),
+        el("span", { class: "planner-file", text: ` (${s.file})` }),
+      ]),
+    );
+
+    const links = el(
+      "p",
+      { class: "planner-step__links" },
+      el("a", { href: `../${step.guide}`, text: "Read the guide" }),
+      step.google
+        ? el("span", {}, " · ", el("a", {
+            href: step.google,
+            target: "_blank",
+            rel: "noopener noreferrer",
+            class: "planner-gcal",
+            text: "Add to Google Calendar",
+          }))
+        : null,
+    );
+
+    return el(
+      "li",
+      {
+        class: `planner-step${done ? " is-done" : ""}`,
+        "data-kind": step.kind,
+        "data-status": step.status,
+        "data-step": step.id,
+        id: `step-${step.id}`,
+        "aria-labelledby": titleId,
+      },
+      el("h3", { class: "planner-step__title", id: titleId, text: step.title }),
+      head,
+      when,
+      meta,
+      el("p", { class: "planner-step__why", text: step.why }),
+      sources,
+      links,
+      step.draft ? renderDraft(step) : null,
+    );
+  }
+
+  const MEDIUM_LABELS = { email: "Draft email", letter: "Draft letter", card: "Draft card", call: "What to say on the call" };
+
+  function copyBlock(label, text, name) {
+    return el(
+      "div",
+      { class: "planner-copy" },
+      el("div", { class: "planner-copy__head" },
+        el("span", { class: "planner-copy__label", text: label }),
+        el("button", { type: "button", class: "md-button planner-copy__button", "data-copy": name, text: `Copy ${label.toLowerCase()}` }),
+      ),
+      el("pre", { class: "planner-copy__text", "data-copy-text": name, tabindex: "0" }, el("code", { text })),
+    );
+  }
+
+  function renderDraft(step) {
+    const d = step.draft;
+    const blocks = [];
+    if (d.subject) blocks.push(copyBlock("Subject", d.subject, "subject"));
+    blocks.push(copyBlock(d.medium === "call" ? "Talking points" : "Message", d.body, "body"));
+    if (d.script) blocks.push(copyBlock("If you call instead", d.script, "script"));
+    return el(
+      "details",
+      { class: "planner-draft" },
+      el("summary", { text: MEDIUM_LABELS[d.medium] || "Draft" }),
+      el("p", { class: "planner-hint", text: "Replace the parts in [square brackets] with your own details before sending." }),
+      ...blocks,
+    );
+  }
+
+  // -- actions --------------------------------------------------------------------------------
+
+  function say(message) {
+    // Re-announce even when the same text repeats.
+    ui.announce.textContent = "";
+    window.requestAnimationFrame(() => {
+      ui.announce.textContent = message;
+    });
+  }
+
+  async function onClick(event) {
+    const button = event.target.closest("button");
+    if (!button || !root.contains(button)) return;
+    if (button.id === "pl-add-interviewer") {
+      addInterviewer({}, true);
+      changed();
+    } else if (button.id === "pl-add-reference") {
+      addReference("", true);
+      changed();
+    } else if (button.dataset.remove) {
+      removeRow(button);
+    } else if (button.dataset.copy) {
+      const text = button.closest(".planner-copy").querySelector("pre").textContent;
+      say((await copyText(text)) ? "Copied." : "Could not copy: select the text and copy it by hand.");
+    } else if (button.id === "pl-copy-link") {
+      say((await copyText(window.location.href)) ? "Link copied. It contains the names you typed." : "Could not copy: copy the address from the address bar.");
+    } else if (button.id === "pl-download-ics") {
+      downloadCalendar(button);
+    } else if (button.id === "pl-print") {
+      window.print();
+    } else if (button.id === "pl-forget") {
+      forget();
+    }
+  }
+
+  function downloadCalendar(button) {
+    if (!state.ready) {
+      say("The planner is still starting; try again in a moment.");
+      return;
+    }
+    button.setAttribute("aria-busy", "true");
+    ask({ op: "ics", raw: readForm(), today: todayISO(), site: siteRoot() }, (answer) => {
+      button.removeAttribute("aria-busy");
+      if (answer.errors) {
+        showErrors(answer.errors);
+        say("No calendar yet: fix the answers marked in the form first.");
+        return;
+      }
+      const blob = new Blob([answer.ics], { type: "text/calendar;charset=utf-8" });
+      const url = URL.createObjectURL(blob);
+      const link = el("a", { href: url, download: answer.filename, class: "planner-offscreen" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      say(`Calendar file ${answer.filename} downloaded.`);
+    });
+  }
+
+  function forget() {
+    clearStore();
+    ui.keep.checked = false;
+    page.ticks = {};
+    resetForm();
+    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    page.linkProblems = [];
+    say("Everything this planner kept on this device has been removed, and the form was cleared.");
+    requestPlan();
+  }
+
+  function onChange(event) {
+    const t = event.target;
+    if (t.dataset && t.dataset.tick) {
+      if (t.checked) page.ticks[t.dataset.tick] = true;
+      else delete page.ticks[t.dataset.tick];
+      t.closest("li").classList.toggle("is-done", t.checked);
+      if (ui.keep.checked) writeStore({ keep: true, raw: readForm(), ticks: page.ticks });
+      return;
+    }
+    if (t === ui.keep) {
+      if (t.checked) {
+        writeStore({ keep: true, raw: readForm(), ticks: page.ticks });
+        say("This plan will be kept in this browser.");
+      } else {
+        clearStore();
+        say("This plan is no longer kept in this browser.");
+      }
+      return;
+    }
+    if (form.contains(t)) changed(event);
+  }
+
+  // -- life cycle -----------------------------------------------------------------------------
+
+  page.setLoading = (message) => {
+    if (!page.firstRender) {
+      ui.loadingText.textContent = message;
+      return;
+    }
+    ui.announce.textContent = message;
+  };
+
+  page.onFailed = (message) => {
+    ui.loading.hidden = false;
+    ui.loading.classList.add("planner-problem");
+    ui.loadingText.textContent =
+      `The planner could not start in this browser (${message}). The step-by-step guide has the same advice.`;
+  };
+
+  page.onReady = () => {
+    const hash = window.location.hash;
+    if (hash.startsWith("#p=")) {
+      page.awaitingLink = true;
+      ui.loadingText.textContent = "Opening the shared plan…";
+      ask({ op: "decode", fragment: hash }, (answer) => {
+        if (state.page !== page) return;
+        page.awaitingLink = false;
+        page.linkProblems = answer.problems || [];
+        writeForm(answer.raw || {}, page.touched);
+        requestPlan();
+      });
+    } else {
+      requestPlan();
+    }
+  };
+
+  page.listeners = [
+    [form, "input", changed],
+    [root, "change", onChange],
+    [root, "click", onClick],
+  ];
+
+  // Initial form: this device's kept copy (only if the reader opted in), else defaults.
+  const stored = readStore();
+  resetForm();
+  if (stored && stored.keep) {
+    ui.keep.checked = true;
+    page.ticks = stored.ticks || {};
+    if (!window.location.hash.startsWith("#p=")) writeForm(stored.raw || {});
+  }
+  for (const control of form.elements) ensureErrorSlot(control);
+  for (const [target, type, fn] of page.listeners) target.addEventListener(type, fn);
+  return page;
+}
+
+// ---- (re)initialise on every page Material shows ------------------------------------------
+
+function init() {
+  const form = document.getElementById("planner-form");
+  if (state.page && (!form || state.page.form !== form)) {
+    // Left the planner page (or it was replaced): let the old page go.
+    const old = state.page;
+    for (const [target, type, fn] of old.listeners) target.removeEventListener(type, fn);
+    window.clearTimeout(old.timer);
+    state.page = null;
+    delete document.documentElement.dataset.plannerReady;
+  }
+  if (!form || state.page) return;
+  state.page = bind(document);
+  if (state.failed) state.page.onFailed(state.failed);
+  else if (state.ready) state.page.onReady();
+}
+
+// Material's document$ emits for the first page and after every instant navigation; without
+// Material (or before its bundle runs) fall back to the DOM being ready.
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(() => init());
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init, { once: true });
+else init();
