@@ -273,7 +273,7 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
     if not isinstance(raw, Mapping):
         raise InvalidInput([FieldError("input", "The plan's input must be a JSON object.")])
     for key in sorted(set(raw) - FIELDS, key=str):
-        out.add(_show(key), "is not something the planner asks for; remove it.")
+        out.add(_show(key) or "(unnamed field)", "is not something the planner asks for; remove it.")
 
     interview = _date(raw.get("interview_date"), "interview_date", out, "Interview date")
     if interview is None and not any(e.field == "interview_date" for e in out.errors):
