@@ -28,8 +28,20 @@ class Draft:
     script: str | None = None  # talking points for a call, when a call is also an option
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"medium": self.medium, "subject": self.subject, "body": self.body,
-                "script": self.script}
+        return {
+            "medium": self.medium,
+            "subject": self.subject,
+            "body": self.body,
+            "script": self.script,
+        }
+
+    def as_text(self) -> str:
+        """Everything in one plain text, e.g. for a calendar event's notes."""
+        parts = [f"Subject: {self.subject}", ""] if self.subject else []
+        parts.append(self.body)
+        if self.script:
+            parts += ["", "If you call instead:", self.script]
+        return "\n".join(parts)
 
 
 def long_date(day: dt.date) -> str:

@@ -92,7 +92,8 @@ def calendar_bytes(
         event.add("categories", [step.kind.value])
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: don't block the day
         cal.add_component(event)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 def google_calendar_url(step: Step, site_url: str | None = None) -> str:

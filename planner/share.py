@@ -143,8 +143,7 @@ def is_share_fragment(text: str) -> bool:
 def decode(text: str) -> Decoded:
     """Read a link's fragment (``#p=1.…``, ``p=1.…`` or ``1.…``). Never raises."""
     text = text.strip().lstrip("#")
-    if text.startswith(PREFIX):
-        text = text[len(PREFIX) :]
+    text = text.removeprefix(PREFIX)
     if not text:
         return Decoded(problems=("This link holds no plan.",))
     if len(text) > MAX_LINK_CHARS:
@@ -226,7 +225,7 @@ def _expand(data: Mapping[str, Any]) -> Decoded:
                 raw[key] = sorted(set(value))
             else:
                 dropped.append(key)
-    problems = ()
+    problems: tuple[str, ...] = ()
     if dropped:
         names = ", ".join(LABELS[k] for k in dropped)
         problems = (

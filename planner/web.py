@@ -26,20 +26,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner import share
-from planner.api import plan_dict
+from planner.api import errors_dict, timeline_dict
 from planner.drafts import draft_for
 from planner.engine import make_plan
-from planner.model import InvalidInput, PlanInput, Step, Timeline
+from planner.model import InvalidInput, PlanInput, Timeline
 from planner.parse import parse_input
+from planner.sources import BY_ID
 
-# The articles, as the Sources page lists them: its anchors are "a" + the file's first 3 digits.
-SOURCES: dict[str, str] = {
-    "000": "After The Job Interview",
-    "001": "Job Interview Follow Up – Five Simple Steps to Success (Julia Penny)",
-    "002": "Your Job Interview has Finished, Now What? (Nick Jones)",
-    "003": "Following Up After Your Interview (Patrick Tan)",
-    "004": "How Do You Follow Up After an Interview? (PrideStaff)",
-}
 CHANNELS: dict[str, str] = {
     "email": "By email",
     "phone": "By phone",
@@ -99,38 +92,36 @@ def needs(raw: Mapping[str, Any], purpose: str = "plan") -> list[str]:
     return wanted
 
 
-def _steps(raw: Mapping[str, Any], today: dt.date) -> tuple[PlanInput, Timeline] | None:
+def _planned(
+    raw: Mapping[str, Any], today: dt.date
+) -> tuple[PlanInput, Timeline] | dict[str, Any]:
     try:
-        inp = parse_input(raw)
-    except InvalidInput:
-        return None
-    return inp, make_plan(inp, today)
+        inp = parse_input(raw, today)
+        return inp, make_plan(inp, today)
+    except InvalidInput as exc:
+        return errors_dict(exc.errors)
 
 
 def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> dict[str, Any]:
-    today = _today(today_text)
-    if isinstance(today, dict):
-        return today | {"share": share.encode(raw)}
-    answer = dict(plan_dict(raw, today))
-    answer["share"] = share.encode(raw)
-    if "steps" not in answer:
-        return answer
-    parsed = _steps(raw, today)
-    by_id: dict[str, Step] = {s.id: s for s in parsed[1].steps} if parsed else {}
     from planner.ics import google_calendar_url
 
-    steps = []
-    for item in answer["steps"]:
-        step = by_id.get(item["id"])
-        item = dict(item)
-        draft = draft_for(step, parsed[0]) if step and parsed else None
+    link = share.encode(raw)
+    today = _today(today_text)
+    if isinstance(today, dict):
+        return today | {"share": link}
+    planned = _planned(raw, today)
+    if isinstance(planned, dict):
+        return planned | {"share": link}
+    inp, timeline = planned
+    answer = timeline_dict(timeline, today)
+    for item, step in zip(answer["steps"], timeline.steps, strict=True):
+        draft = draft_for(step, inp)
         item["draft"] = draft.to_dict() if draft else None
-        item["google"] = google_calendar_url(step, site) if step else None
-        item["date_label"] = date_label(dt.date.fromisoformat(item["date"]))
-        item["channel_label"] = CHANNELS.get(item["channel"], item["channel"])
-        item["source_links"] = [source_link(name) for name in item["sources"]]
-        steps.append(item)
-    answer["steps"] = steps
+        item["google"] = google_calendar_url(step, site)
+        item["date_label"] = date_label(step.date)
+        item["channel_label"] = CHANNELS.get(step.channel.value, step.channel.value)
+        item["source_links"] = [source_link(name) for name in step.sources]
+    answer["share"] = link
     return answer
 
 
@@ -140,8 +131,12 @@ def date_label(day: dt.date) -> str:
 
 
 def source_link(file_name: str) -> dict[str, str]:
-    prefix = file_name[:3]
-    return {"file": file_name, "anchor": "a" + prefix, "title": SOURCES.get(prefix, file_name)}
+    """How the page cites an article: its title (and author), file name and Sources anchor."""
+    article = BY_ID.get(file_name)
+    if article is None:
+        return {"file": file_name, "anchor": "a" + file_name[:3], "title": file_name}
+    title = f"{article.title} ({article.author})" if article.author else article.title
+    return {"file": file_name, "anchor": article.anchor, "title": title}
 
 
 def ics(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> dict[str, Any]:
@@ -150,19 +145,14 @@ def ics(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> dic
     today = _today(today_text)
     if isinstance(today, dict):
         return today
-    try:
-        inp = parse_input(raw)
-    except InvalidInput as err:
-        return {"errors": [{"field": e.field, "message": e.message} for e in err.errors]}
-    timeline = make_plan(inp, today)
+    planned = _planned(raw, today)
+    if isinstance(planned, dict):
+        return planned
+    inp, timeline = planned
     drafts = {}
     for step in timeline.steps:
         draft = draft_for(step, inp)
         if draft:
-            parts = [f"Subject: {draft.subject}"] if draft.subject else []
-            parts.append(draft.body)
-            if draft.script:
-                parts += ["", "If you call instead:", draft.script]
-            drafts[step.id] = "\n".join(parts)
+            drafts[step.id] = draft.as_text()
     text = calendar_bytes(timeline.steps, inp, site_url=site, drafts=drafts).decode("utf-8")
     return {"ics": text, "filename": FILENAME}
