@@ -161,24 +161,53 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _is_recruiter(step: Step, inp: PlanInput) -> bool:
+    return bool(step.to) and step.to == inp.recruiter
+
+
+def _greeting(step: Step, inp: PlanInput, w: _Words) -> str:
+    if not step.to:
+        return "Dear [name],"
+    if _is_recruiter(step, inp):
+        return f"Hi {w.first_name(step.to)},"  # "Jo at TalentCo" -> "Hi Jo,"
+    return f"Dear {step.to},"
+
+
 def _follow_up(step: Step, inp: PlanInput, w: _Words) -> Draft:
-    hello = f"Dear {step.to}," if step.to else "Dear [name],"
+    hello = _greeting(step, inp, w)
     promise = w.promise()
-    timing = f"When we spoke, {promise}. " if promise else ""
+    recruiter = _is_recruiter(step, inp)
+    if recruiter:
+        timing = f"They said {promise.replace('you ', 'they ', 1)}. " if promise else ""
+        ask_line = (
+            f"I am writing about {w.role_at()}; I interviewed on {w.day}. {timing}"
+            f"Have you heard anything from {w.company} yet? If there is anything they still "
+            "need from me, I can send it straight away."
+        )
+    else:
+        timing = f"When we spoke, {promise}. " if promise else ""
+        ask_line = (
+            f"I hope you are well. I am writing about {w.role_at()}, which we discussed on "
+            f"{w.day}. {timing}I wanted to ask whether there is any news, and whether there is "
+            "anything more I can send to help."
+        )
     subject = f"{w.role} application: checking in" if inp.role else "My application: checking in"
     body = (
-        f"{hello}\n\n"
-        f"I hope you are well. I am writing about {w.role_at()}, which we discussed on {w.day}. "
-        f"{timing}I wanted to ask whether there is any news, and whether there is anything "
-        "more I can send to help.\n\n"
+        f"{hello}\n\n{ask_line}\n\n"
         "I am still very interested in the position and would be glad to hear where things "
         "stand.\n\n"
         f"{w.sign_off()}"
     )
+    if recruiter:
+        opener = f"- Ask whether {w.company} has given any news"
+        opener += f" (they said {promise.replace('you ', 'they ', 1)}).\n" if promise else ".\n"
+    elif promise:
+        opener = f"- When we spoke, {promise}; I am calling to ask how things are going.\n"
+    else:
+        opener = "- I am calling to ask how the decision is going.\n"
     script = (
         f"Hello, this is {w.me}. I interviewed for {w.role_at()} on {w.day}.\n"
-        + (f"- When we spoke, {promise}; I am calling to ask how things are going.\n" if promise
-           else "- I am calling to ask how the decision is going.\n")
+        + opener
         + "- Is there anything else you need from me?\n"
         "- When would be a good time to check in again?\n"
         "Thank them for their time, and keep it short. If you reach voicemail, leave your name, "
@@ -192,12 +221,12 @@ def _follow_up(step: Step, inp: PlanInput, w: _Words) -> Draft:
 
 
 def _check_in(step: Step, inp: PlanInput, w: _Words) -> Draft:
-    hello = f"Dear {step.to}," if step.to else "Dear [name],"
+    hello = _greeting(step, inp, w)
     subject = f"{w.role} role: still very interested" if inp.role else "Still very interested"
     body = (
         f"{hello}\n\n"
         f"I know these decisions can take longer than planned, so this is just a short note "
-        f"to say I remain keen on {w.role_at()}, which we discussed on {w.day}.\n\n"
+        f"to say I remain keen on {w.role_at()}, for which I interviewed on {w.day}.\n\n"
         "Since we met, [something new: a finished project, a course, a relevant result]. "
         "I would be happy to share more if useful.\n\n"
         "Could you let me know if there is an updated timeline?\n\n"

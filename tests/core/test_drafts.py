@@ -1,0 +1,158 @@
+"""Drafts: the words for each step that needs them, filled with the reader's own details.
+
+Standard library only (also runs inside Pyodide)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.drafts import CALL, CARD, EMAIL, LETTER, Draft, draft_for, long_date
+from planner.engine import make_plan
+from planner.model import Kind, PlanInput, Step
+from planner.parse import parse_input
+
+TODAY = dt.date(2026, 11, 18)
+RAW: dict[str, Any] = {
+    "interview_date": "2026-11-17",
+    "company": "Acme",
+    "role": "Data analyst",
+    "candidate": "Sam Lee",
+    "interviewers": [
+        {"name": "Ana Diaz", "title": "Head of Data", "email": "ana@acme.example"},
+        {"name": "Bo Li"},
+    ],
+    "recruiter": "Jo at TalentCo",
+    "references": ["Pat Kim", "Lou Park"],
+    "decision_by": "2026-11-27",
+}
+
+
+def drafted(**changes: Any) -> tuple[PlanInput, list[tuple[Step, Draft | None]]]:
+    raw = {**RAW, **changes}
+    inp = parse_input(raw, TODAY)
+    return inp, [(step, draft_for(step, inp)) for step in make_plan(inp, TODAY).steps]
+
+
+def of_kind(pairs: list[tuple[Step, Draft | None]], kind: Kind) -> list[tuple[Step, Draft]]:
+    found = [(s, d) for s, d in pairs if s.kind is kind]
+    assert found, f"no {kind.value} step"
+    for step, draft in found:
+        assert draft is not None, step.id
+    return [(s, d) for s, d in found if d is not None]
+
+
+def all_text(draft: Draft) -> str:
+    return draft.as_text()
+
+
+def test_one_thank_you_per_interviewer_addressed_to_them() -> None:
+    _, pairs = drafted()
+    notes = of_kind(pairs, Kind.THANK_YOU)
+    assert [s.to for s, _ in notes] == ["Ana Diaz", "Bo Li"]
+    for step, draft in notes:
+        assert draft.medium == EMAIL
+        assert draft.body.startswith(f"Dear {step.to},")
+        assert draft.subject and "Data analyst" in draft.subject
+        assert "Data analyst role at Acme" in draft.body
+        assert "Tuesday 17 November" in draft.body
+        assert draft.body.rstrip().endswith("Sam Lee")
+    # On a panel, each note thanks the others too, by name.
+    assert "Bo Li" in notes[0][1].body and "Ana Diaz" in notes[1][1].body
+
+
+def test_thanks_by_post_gives_a_letter_and_a_card_gives_card_words() -> None:
+    _, pairs = drafted(thanks="letter")
+    assert {d.medium for _, d in of_kind(pairs, Kind.THANK_YOU)} == {LETTER}
+    _, pairs = drafted(thanks="email+card")
+    assert {d.medium for _, d in of_kind(pairs, Kind.THANK_YOU)} == {EMAIL}
+    cards = of_kind(pairs, Kind.THANK_YOU_CARD)
+    assert {d.medium for _, d in cards} == {CARD}
+    assert all(d.subject is None for _, d in cards)
+
+
+def test_follow_up_has_an_email_and_a_call_script_with_the_promised_date() -> None:
+    _, pairs = drafted()
+    for step, draft in of_kind(pairs, Kind.FOLLOW_UP):
+        assert draft.subject
+        assert draft.script, "phone or email: both are offered"
+        assert "Friday 27 November" in draft.body and "Friday 27 November" in draft.script
+        # Written to the recruiter who arranged it, greeted by first name.
+        assert step.to == "Jo at TalentCo"
+        assert draft.body.startswith("Hi Jo,")
+
+
+def test_follow_up_by_phone_only_is_a_call_script() -> None:
+    _, pairs = drafted(contact="phone", recruiter="")
+    for _, draft in of_kind(pairs, Kind.FOLLOW_UP):
+        assert draft.medium == CALL
+        assert draft.subject is None
+        assert "Sam Lee" in draft.body
+
+
+def test_each_reference_gets_a_briefing_with_the_role() -> None:
+    _, pairs = drafted()
+    briefs = of_kind(pairs, Kind.BRIEF_REFERENCES)
+    assert sorted(s.to or "" for s, _ in briefs) == ["Lou Park", "Pat Kim"]
+    for step, draft in briefs:
+        first = (step.to or "").split()[0]
+        assert draft.body.startswith(f"Hi {first},")
+        assert "Acme" in (draft.subject or "") and "Data analyst" in draft.body
+
+
+def test_check_in_is_an_email() -> None:
+    _, pairs = drafted()
+    for _, draft in of_kind(pairs, Kind.CHECK_IN):
+        assert draft.medium == EMAIL and draft.subject and "Data analyst" in draft.body
+
+
+def test_steps_without_words_have_no_draft() -> None:
+    _, pairs = drafted()
+    for step, draft in pairs:
+        if step.kind in (Kind.NOTES, Kind.KEEP_SEARCHING, Kind.DECISION_DUE, Kind.NETWORK):
+            assert draft is None, step.id
+
+
+def test_blank_details_become_visible_placeholders_never_none() -> None:
+    _, pairs = drafted(company="", role="", candidate="", recruiter="", interviewers=[])
+    texts = [all_text(d) for _, d in pairs if d]
+    assert texts
+    for text in texts:
+        assert "None" not in text
+        assert "Acme" not in text
+    assert any("[Your name]" in t for t in texts)
+    assert any("[the company]" in t for t in texts)
+
+
+def test_long_date_reads_naturally() -> None:
+    assert long_date(dt.date(2026, 11, 1)) == "Sunday 1 November"
+
+
+SEEDS = Path("/work/shared/seeds")
+RUN = 12  # the project's rule: no run of 12+ consecutive words shared with an article
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the source articles are not on this machine")
+def test_drafts_are_in_our_own_words() -> None:
+    grams: set[tuple[str, ...]] = set()
+    for article in SEEDS.glob("*.txt"):
+        words = _words(article.read_text(encoding="utf-8"))
+        grams |= {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
+    variants = [{}, {"thanks": "letter"}, {"thanks": "email+card", "contact": "phone"},
+                {"recruiter": "", "decision_by": "", "decision_within": "2w"}]
+    for changes in variants:
+        _, pairs = drafted(**changes)
+        for step, draft in pairs:
+            if draft is None:
+                continue
+            words = _words(all_text(draft))
+            for i in range(len(words) - RUN + 1):
+                assert tuple(words[i : i + RUN]) not in grams, (step.id, " ".join(words[i : i + RUN]))
