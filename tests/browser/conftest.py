@@ -8,13 +8,16 @@ that nothing left the machine and nothing broke.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -42,26 +45,124 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the site strictly and serve it; overrides pytest-playwright's base_url option.
+
+    The server starts first so the build can be told its address: Material's instant
+    navigation only takes over links to pages listed in sitemap.xml, which are written from
+    ``site_url`` (host and path, not the port), so the site is built for the address it is
+    served from, exactly as ``mkdocs serve`` does.
+    """
     wheels = ROOT / "docs" / "assets" / "wheels" / "pyodide-lock.json"
     pyodide = ROOT / "docs" / "assets" / "pyodide" / "pyodide.mjs"
     if not wheels.exists() or not pyodide.exists():
         subprocess.run([sys.executable, str(ROOT / "scripts" / "prepare_assets.py")], check=True, cwd=ROOT)
     out = tmp_path_factory.mktemp("site")
+    server, url = serve_in_thread(out)
+    config = tmp_path_factory.mktemp("config") / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        f"site_url: {url}\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "--config-file", str(config), "--site-dir", str(out)],
         check=True,
         cwd=ROOT,
         env=env,
     )
-    return out
-
-
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    # Overrides pytest-playwright's base_url option: pages are opened relative to it.
-    server, url = serve_in_thread(site_dir)
     yield url
     server.shutdown()
     server.server_close()
+
+
+# ---- every page: nothing leaves the machine, nothing breaks -------------------------------
+
+expect.set_options(timeout=20_000)  # Python starts in a few seconds on a slow CI machine
+READY_TIMEOUT = 120_000
+
+
+class Guard:
+    """Records requests to anything but the local server (and blocks them) and page errors."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+
+    def attach(self, context: BrowserContext) -> None:
+        context.route("**/*", self._route)
+        context.on("page", self.watch)
+        for page in context.pages:
+            self.watch(page)
+
+    def _route(self, route: Route) -> None:
+        url = route.request.url
+        if url.startswith((self.base_url, "blob:", "data:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def watch(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("worker", lambda w: w.on("console", self._console))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"console error: {message.text}")
+
+    def check(self) -> None:
+        assert self.foreign == [], "requests to other hosts"
+        assert self.errors == [], "errors in the page"
+
+
+@pytest.fixture
+def guard(base_url: str) -> Guard:
+    return Guard(base_url)
+
+
+@pytest.fixture
+def context(context: BrowserContext, guard: Guard) -> Iterator[BrowserContext]:
+    guard.attach(context)
+    yield context
+    guard.check()
+
+
+@pytest.fixture
+def new_context(browser: Browser, base_url: str, guard: Guard) -> Iterator[Callable[..., BrowserContext]]:
+    """Fresh, guarded contexts, e.g. the person who receives a share link, or a phone."""
+    made: list[BrowserContext] = []
+
+    def make(**options: Any) -> BrowserContext:
+        ctx = browser.new_context(base_url=base_url, **options)
+        guard.attach(ctx)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+    guard.check()
+
+
+def open_planner(page: Page, suffix: str = "") -> Page:
+    page.goto("planner/" + suffix)
+    wait_ready(page)
+    return page
+
+
+def wait_ready(page: Page) -> None:
+    expect(page.locator("html")).to_have_attribute("data-planner-ready", "true", timeout=READY_TIMEOUT)
+
+
+def browser_today(page: Page) -> dt.date:
+    """The date the page passes to Python as today (the browser's local date)."""
+    text = page.evaluate(
+        "() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }"
+    )
+    return dt.date(*text)

@@ -283,7 +283,8 @@ function bind(root) {
       describedBy(control, `${control.id}-error`, false);
     }
     const general = [];
-    for (const error of errors) {
+    for (const found of errors) {
+      const error = { ...found, field: onScreen(found.field) };
       const slot = [...form.querySelectorAll(".planner-error")].find((s) => s.dataset.errorSlot === error.field);
       if (!slot) {
         general.push(error.message);
@@ -313,6 +314,32 @@ function bind(root) {
 
   // -- reading and writing the form (marshalling only) ----------------------------------------
 
+  // A row left entirely blank is "not given", like any empty field: it is not sent, and
+  // page.rowMap remembers which on-screen row each sent item came from, so that Python's
+  // "interviewers[1].email" lands on the right row.
+  page.rowMap = { interviewers: [], references: [] };
+
+  function rows(list, key, read) {
+    const out = [];
+    page.rowMap[key] = [];
+    [...list.children].forEach((row, index) => {
+      const value = read(row);
+      const blank = typeof value === "string" ? value === "" : Object.values(value).every((v) => v === "");
+      if (!blank) {
+        out.push(value);
+        page.rowMap[key].push(index);
+      }
+    });
+    return out;
+  }
+
+  function onScreen(field) {
+    const m = /^(interviewers|references)\[(\d+)\](.*)$/.exec(field);
+    if (!m) return field;
+    const index = page.rowMap[m[1]][Number(m[2])];
+    return index === undefined ? field : `${m[1]}[${index}]${m[3]}`;
+  }
+
   function readForm() {
     const value = (name) => (form.elements.namedItem(name)?.value ?? "").trim();
     const mode = form.querySelector('input[name="decision_mode"]:checked')?.value || "none";
@@ -327,7 +354,7 @@ function bind(root) {
       company: value("company"),
       role: value("role"),
       candidate: value("candidate"),
-      interviewers: [...ui.interviewers.children].map((row) => ({
+      interviewers: rows(ui.interviewers, "interviewers", (row) => ({
         name: row.querySelector('input[data-part="name"]').value.trim(),
         title: row.querySelector('input[data-part="title"]').value.trim(),
         email: row.querySelector('input[data-part="email"]').value.trim(),
@@ -341,7 +368,7 @@ function bind(root) {
       thanks_timing: radio("thanks_timing"),
       after_promise: radio("after_promise"),
       short_promise: radio("short_promise"),
-      references: [...ui.references.children].map((row) => row.querySelector("input").value.trim()),
+      references: rows(ui.references, "references", (row) => row.querySelector("input").value.trim()),
       working_days: [...form.querySelectorAll('input[name="working_days"]:checked')].map((c) => Number(c.value)),
       country: value("country"),
     };

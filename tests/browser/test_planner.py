@@ -1,0 +1,374 @@
+"""The planner page, driven like a reader would: fill the form, read the plan, share it,
+download it, print it, on a desktop and on a phone.
+
+Expected dates always come from ``planner.api.plan_dict`` run here on the same input and the
+same "today" the browser used, never from numbers written in the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from planner.api import plan_dict
+
+from .conftest import browser_today, open_planner, wait_ready
+
+FORM: dict[str, Any] = {
+    "interview_date": "2026-11-17",
+    "interview_start": "10:00",
+    "interview_end": "11:00",
+    "company": "Acme",
+    "role": "Data analyst",
+    "candidate": "Sam Lee",
+    "interviewers": [
+        {"name": "Ana Diaz", "title": "Head of Data", "email": "ana@acme.example"},
+        {"name": "Bo Li", "title": "", "email": ""},
+    ],
+    "recruiter": "Jo at TalentCo",
+    "decision_by": "2026-11-27",
+    "references": ["Pat Kim"],
+}
+
+
+def fill(page: Page, form: dict[str, Any]) -> None:
+    """Type the form like a reader: the labelled controls, one by one."""
+    page.get_by_label("Interview date").fill(form["interview_date"])
+    for name in ("interview_start", "interview_end", "company", "role", "candidate", "recruiter"):
+        if name in form:
+            page.locator(f"[name='{name}']").fill(form[name])
+    for i, person in enumerate(form.get("interviewers", [])):
+        if i:
+            page.get_by_role("button", name="Add an interviewer").click()
+        for part in ("name", "title", "email"):
+            page.locator(f"[name='interviewers[{i}].{part}']").fill(person[part])
+    for i, name in enumerate(form.get("references", [])):
+        page.get_by_role("button", name="Add a reference").click()
+        page.locator(f"[name='references[{i}]']").fill(name)
+    if form.get("decision_by"):
+        page.get_by_label("They would decide by a date").check()
+        page.get_by_label("Decision date").fill(form["decision_by"])
+    if "country" in form:
+        page.get_by_label("Skip public holidays in").select_option(form["country"])
+
+
+def stored(page: Page) -> str:
+    """Everything this origin keeps in the browser's storage, as one string."""
+    return page.evaluate(
+        """() => [localStorage, sessionStorage].flatMap(store =>
+             Object.keys(store).map(key => key + "=" + store.getItem(key))).join("\\n")"""
+    )
+
+
+def rendered(page: Page) -> list[tuple[str, str]]:
+    return page.eval_on_selector_all(
+        "#planner-timeline > li",
+        "items => items.map(li => [li.dataset.step, li.querySelector('time').getAttribute('datetime')])",
+    )
+
+
+def wait_for_plan(page: Page, expected: dict[str, Any]) -> None:
+    """Until the page shows exactly the expected steps (ids and dates), in order."""
+    want = [[s["id"], s["date"]] for s in expected["steps"]]
+    page.wait_for_function(
+        """want => JSON.stringify([...document.querySelectorAll('#planner-timeline > li')]
+             .map(li => [li.dataset.step, li.querySelector('time').getAttribute('datetime')]))
+             === JSON.stringify(want)""",
+        arg=want,
+    )
+
+
+def test_filled_form_gives_the_planners_timeline(page: Page) -> None:
+    open_planner(page)
+    today = browser_today(page)
+    # The interview date starts as today, from the browser's clock.
+    expect(page.get_by_label("Interview date")).to_have_value(today.isoformat())
+    fill(page, FORM)
+    expected = plan_dict(FORM, today)
+    assert "steps" in expected, expected
+    wait_for_plan(page, expected)
+    n = len(expected["steps"])
+    expect(page.locator("#planner-announce")).to_have_text(f"Plan updated: {n} steps.")
+
+    items = page.locator("#planner-timeline > li")
+    for i, step in enumerate(expected["steps"]):
+        item = items.nth(i)
+        expect(item).to_have_attribute("data-kind", step["kind"])
+        expect(item).to_have_attribute("data-status", step["status"])
+        expect(item.locator("h3")).to_have_text(step["title"])
+        expect(item.locator("time").first).to_have_attribute("datetime", step["date"])
+        if step["time"]:
+            expect(item.locator("time").nth(1)).to_have_attribute(
+                "datetime", f"{step['date']}T{step['time']['start']}"
+            )
+            expect(item.locator("time").nth(1)).to_have_text(
+                f"{step['time']['start']}–{step['time']['end']}"
+            )
+        expect(item).to_contain_text(step["why"])
+        if step["to"]:
+            expect(item).to_contain_text(step["to"])
+        hrefs = item.locator(".planner-step__sources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        assert hrefs == [f"../sources/#a{name[:3]}" for name in step["sources"]]
+        expect(item.get_by_role("link", name="Read the guide")).to_have_attribute("href", f"../{step['guide']}")
+        google = item.get_by_role("link", name="Add to Google Calendar").get_attribute("href") or ""
+        assert google.startswith("https://calendar.google.com/calendar/render?action=TEMPLATE&")
+        assert f"dates={step['date'].replace('-', '')}" in google
+
+    # Drafts: one thank-you per interviewer, addressed to them, with role, company and date.
+    for person in ("Ana Diaz", "Bo Li"):
+        note = page.locator("li[data-kind=thank_you]", has_text=f"For {person}")
+        note.locator("summary", has_text="Draft").click()
+        body = note.locator("pre").nth(1)
+        expect(body).to_contain_text(f"Dear {person},")
+        expect(body).to_contain_text("Data analyst role at Acme")
+        expect(body).to_contain_text("Tuesday 17 November")
+        expect(body).to_contain_text("Sam Lee")
+
+    # What is due today or next is marked.
+    for status, label in (("today", "Today"), ("next", "Next")):
+        for item in page.locator(f"#planner-timeline > li[data-status={status}]").all():
+            expect(item.locator(".planner-badge").first).to_have_text(label)
+
+    # The whole form is in the fragment, never in the path or query.
+    assert re.search(r"/planner/#p=1\.[A-Za-z0-9_-]+$", page.url)
+
+
+def test_steps_are_ticked_off(page: Page) -> None:
+    open_planner(page)
+    first = page.locator("#planner-timeline > li").first
+    page.get_by_label("Company").fill("Acme")
+    expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
+    first.get_by_label("Done").check()
+    expect(first).to_have_class(re.compile(r"\bis-done\b"))
+    # Nothing is stored unless the reader opts in.
+    assert "after-the-interview" not in stored(page)
+    assert "Acme" not in stored(page)
+
+
+CASES = [
+    ("interview_date", {"interview_date": ""}, "#pl-interview_date"),
+    ("interview_end", {"interview_start": "11:00", "interview_end": "10:00"}, "#pl-interview_end"),
+    ("interviewers[0].email", {"interviewers": [{"name": "Ana", "title": "", "email": "ana@"}]},
+     "[name='interviewers[0].email']"),
+    ("decision_by", {"decision_by": "2026-11-01"}, "#pl-decision_by"),
+]
+
+
+@pytest.mark.parametrize(("field", "change", "selector"), CASES, ids=[c[0] for c in CASES])
+def test_each_error_shows_next_to_its_field(
+    page: Page, field: str, change: dict[str, Any], selector: str
+) -> None:
+    open_planner(page)
+    form = {"interview_date": "2026-11-17", **change}
+    expected = plan_dict(form, browser_today(page))
+    messages = [e["message"] for e in expected.get("errors", []) if e["field"] == field]
+    assert messages, expected
+    fill(page, {**form, "interview_date": form["interview_date"]})
+    control = page.locator(selector)
+    expect(control).to_have_attribute("aria-invalid", "true")
+    error = page.locator(f"#{control.get_attribute('id')}-error")
+    expect(error).to_be_visible()
+    expect(error).to_have_text(" ".join(messages))
+    # The message sits right after its field and is announced with it.
+    assert control.evaluate("c => c.nextElementSibling && c.nextElementSibling.id") == f"{control.get_attribute('id')}-error"
+    assert error.get_attribute("id") in (control.get_attribute("aria-describedby") or "").split()
+    # Nothing typed is lost.
+    if change.get(field) not in (None, ""):
+        expect(control).to_have_value(str(change[field]))
+    expect(page.locator("#planner-announce")).to_contain_text("Plan not updated")
+
+
+def test_group_errors_show_in_their_fieldset(page: Page) -> None:
+    open_planner(page)
+    for day in range(5):
+        page.locator(f"#pl-wd-{day}").uncheck()
+    expected = plan_dict({"interview_date": browser_today(page).isoformat(), "working_days": []}, browser_today(page))
+    (message,) = [e["message"] for e in expected["errors"] if e["field"] == "working_days"]
+    slot = page.locator("#pl-days [data-error-slot=working_days]")
+    expect(slot).to_have_text(message)
+    page.locator("#pl-wd-0").check()
+    expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
+    expect(slot).to_be_hidden()
+
+
+def test_errors_land_on_the_right_row_when_blank_rows_are_skipped(page: Page) -> None:
+    open_planner(page)
+    page.get_by_role("button", name="Add an interviewer").click()  # row 1 stays blank
+    page.get_by_role("button", name="Add an interviewer").click()
+    page.locator("[name='interviewers[2].name']").fill("Bo Li")
+    page.locator("[name='interviewers[2].email']").fill("bo@")
+    expect(page.locator("[name='interviewers[2].email']")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#pl-interviewer-2-email-error")).to_be_visible()
+    expect(page.locator("[name='interviewers[0].email']")).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_share_link_opens_the_same_plan_for_someone_else(
+    page: Page, new_context: Callable[..., BrowserContext]
+) -> None:
+    open_planner(page)
+    fill(page, {**FORM, "country": "GB"})
+    expected = plan_dict({**FORM, "country": "GB"}, browser_today(page))
+    wait_for_plan(page, expected)
+    link = page.url
+    assert "Acme" not in link and "Ana" not in link  # packed, not spelled out
+
+    other = new_context().new_page()
+    open_planner(other, link.split("/planner/", 1)[1])
+    wait_for_plan(other, expected)
+    assert rendered(other) == rendered(page)
+    for name in ("company", "role", "candidate", "recruiter", "interviewers[1].name", "references[0]", "country"):
+        expect(other.locator(f"[name='{name}']")).to_have_value(page.locator(f"[name='{name}']").input_value())
+    expect(other.get_by_label("Decision date")).to_have_value(FORM["decision_by"])
+    expect(other.locator("#planner-problems")).to_be_hidden()
+
+
+def test_copy_link_button_copies_the_share_link(new_context: Callable[..., BrowserContext]) -> None:
+    ctx = new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = open_planner(ctx.new_page())
+    page.get_by_label("Company").fill("Acme")
+    page.wait_for_function("() => document.getElementById('planner-announce').textContent.startsWith('Plan updated')")
+    page.wait_for_function("() => location.hash.startsWith('#p=1.')")
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator("#planner-announce")).to_contain_text("Link copied")
+    assert page.evaluate("() => navigator.clipboard.readText()") == page.url
+    expect(page.locator(".planner-share-note")).to_contain_text("names you typed")
+
+
+def test_a_damaged_or_newer_link_says_so_and_keeps_the_page_working(page: Page) -> None:
+    open_planner(page, "#p=9.AAAA")
+    expect(page.locator("#planner-problems")).to_contain_text("format 9")
+    expect(page.locator("#planner-timeline > li").first).to_be_visible()
+    page.goto("about:blank")
+    open_planner(page, "#p=1.!!notalink")
+    expect(page.locator("#planner-problems")).to_contain_text("could not be read")
+
+
+def test_calendar_file_has_every_step(page: Page) -> None:
+    open_planner(page)
+    fill(page, FORM)
+    expected = plan_dict(FORM, browser_today(page))
+    wait_for_plan(page, expected)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download calendar (.ics)").click()
+    download = info.value
+    assert download.suggested_filename == "after-the-interview.ics"
+    cal = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == len(expected["steps"])
+    uids = set()
+    for event, step in zip(events, expected["steps"], strict=True):
+        start = event.decoded("DTSTART")
+        assert start.isoformat()[:10] == step["date"]
+        if step["time"]:
+            assert isinstance(start, dt.datetime)
+            assert f"{start:%H:%M}" == step["time"]["start"]
+        else:
+            assert not isinstance(start, dt.datetime)
+        assert str(event["SUMMARY"]).startswith(step["title"])
+        assert event.get("DTSTAMP") is not None
+        uids.add(str(event["UID"]))
+    assert len(uids) == len(events)
+    guide = page.locator("#planner-output").get_by_role("link", name="add your plan to a calendar")
+    assert guide.evaluate("a => a.href") == page.url.split("planner/")[0] + "add-to-calendar/"
+
+
+def test_printed_plan_is_a_checklist_without_the_form(page: Page) -> None:
+    open_planner(page)
+    page.emulate_media(media="print")
+    expect(page.locator("#planner-form")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator("#planner-actions")).to_be_hidden()
+    expect(page.locator("#planner-timeline")).to_be_visible()
+    expect(page.locator("#planner-timeline > li h3").first).to_be_visible()
+    page.emulate_media(media="screen")
+    expect(page.locator("#planner-form")).to_be_visible()
+
+
+def test_works_on_a_phone(new_context: Callable[..., BrowserContext]) -> None:
+    ctx = new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = open_planner(ctx.new_page())
+    fill(page, FORM)
+    expected = plan_dict(FORM, browser_today(page))
+    wait_for_plan(page, expected)
+    # Nothing wider than the screen: no sideways scrolling.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    for selector in ("#pl-interview_date", "#pl-add-interviewer", "#pl-copy-link", "#planner-timeline > li"):
+        box = page.locator(selector).first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, selector
+
+
+def test_instant_navigation_from_home_starts_one_planner(page: Page) -> None:
+    workers: list[str] = []
+    page.on("worker", lambda w: workers.append(w.url))
+    page.goto("./")
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.get_by_role("link", name="Make your plan").first.click()
+    wait_ready(page)
+    assert page.evaluate("() => window.__sameDocument") is True, "instant navigation, no reload"
+    page.get_by_label("Company").fill("Acme")
+    expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
+    # Away and back again: the planner re-initialises and reuses its worker.
+    page.get_by_role("link", name="Privacy").first.click()
+    expect(page.locator("html")).not_to_have_attribute("data-planner-ready", "true")
+    page.go_back()
+    wait_ready(page)
+    assert page.evaluate("() => window.__sameDocument") is True
+    expect(page.locator("#planner-timeline > li").first).to_be_visible()
+    assert len([u for u in workers if u.endswith("planner-worker.js")]) == 1
+
+
+def test_keep_on_this_device_is_opt_in_and_forget_clears_it(page: Page) -> None:
+    open_planner(page)
+    page.get_by_label("Company").fill("Acme")
+    expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
+    assert "Acme" not in stored(page)
+    page.get_by_label("Keep this plan on this device").check()
+    page.locator("#planner-timeline > li").first.get_by_label("Done").check()
+    assert "Acme" in stored(page)
+    # Back later, without the link: the form and the tick are still there.
+    page.goto("planner/")
+    wait_ready(page)
+    expect(page.get_by_label("Company")).to_have_value("Acme")
+    expect(page.locator("#planner-timeline > li").first.get_by_label("Done")).to_be_checked()
+    page.get_by_role("button", name="Forget everything on this device").click()
+    assert "after-the-interview" not in stored(page) and "Acme" not in stored(page)
+    expect(page.get_by_label("Company")).to_have_value("")
+    expect(page.get_by_label("Keep this plan on this device")).not_to_be_checked()
+
+
+def test_public_holidays_load_only_when_a_country_is_chosen(page: Page) -> None:
+    wheels: list[str] = []
+    page.on("request", lambda r: wheels.append(r.url.rsplit("/", 1)[1]) if r.url.endswith(".whl") else None)
+    open_planner(page)
+    assert [w for w in wheels if not w.startswith("planner-")] == []
+    form = {"interview_date": "2026-12-24", "interviewers": [{"name": "Ana", "title": "", "email": ""}],
+            "country": "GB"}
+    fill(page, form)
+    expected = plan_dict(form, browser_today(page))
+    wait_for_plan(page, expected)
+    assert any(w.startswith("holidays-") for w in wheels)
+    assert not any(w.startswith("icalendar-") for w in wheels)
+
+
+def test_keyboard_only(page: Page) -> None:
+    open_planner(page)
+    page.get_by_role("button", name="Add an interviewer").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("[name='interviewers[1].name']")).to_be_focused()
+    page.keyboard.type("Bo Li")
+    page.keyboard.press("Tab")
+    expect(page.locator("[name='interviewers[1].title']")).to_be_focused()
+    page.get_by_role("button", name="Remove interviewer 2").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("[name='interviewers[1].name']")).to_have_count(0)
+    page.locator("#pl-advanced summary").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("The same day")).to_be_visible()
+    differs = page.locator("#pl-advanced").get_by_role("link", name="where the advice differs")
+    assert differs.evaluate("a => a.href") == page.url.split("planner/")[0] + "where-advice-differs/"
