@@ -60,7 +60,11 @@ class _Words:
         self.day = long_date(inp.interview_date)
 
     def role_at(self) -> str:
-        return f"the {self.role} role at {self.company}" if self.inp.role else f"the role at {self.company}"
+        return (
+            f"the {self.role} role at {self.company}"
+            if self.inp.role
+            else f"the role at {self.company}"
+        )
 
     def first_name(self, name: str | None, fallback: str = "[their name]") -> str:
         if not name:
@@ -140,7 +144,11 @@ def _thank_you(step: Step, inp: PlanInput, w: _Words) -> Draft:
             f"Yours sincerely,\n{w.me}"
         )
         return Draft(LETTER, body)
-    subject = f"Thank you: {w.role} interview on {w.day}" if inp.role else f"Thank you for meeting me on {w.day}"
+    subject = (
+        f"Thank you: {w.role} interview on {w.day}"
+        if inp.role
+        else f"Thank you for meeting me on {w.day}"
+    )
     body = (
         f"{hello}\n\n"
         f"Thank you for meeting me on {w.day} to talk about {w.role_at()}.\n\n"
@@ -269,8 +277,12 @@ def _brief_reference(step: Step, inp: PlanInput, w: _Words) -> Draft:
     )
     if step.channel is Channel.PHONE:
         return Draft(CALL, script)
-    return Draft(EMAIL, body, subject=subject,
-                 script=script if step.channel is Channel.PHONE_OR_EMAIL else None)
+    return Draft(
+        EMAIL,
+        body,
+        subject=subject,
+        script=script if step.channel is Channel.PHONE_OR_EMAIL else None,
+    )
 
 
 def _recruiter_debrief(step: Step, inp: PlanInput, w: _Words) -> Draft:

@@ -53,7 +53,12 @@ KEYS: dict[str, str] = {
     "country": "co",
 }
 LONG = {short: long for long, short in KEYS.items()}
-_STRING_FIELDS = frozenset(KEYS) - {"interviewers", "references", "working_days", "decision_end_of_week"}
+_STRING_FIELDS = frozenset(KEYS) - {
+    "interviewers",
+    "references",
+    "working_days",
+    "decision_end_of_week",
+}
 _INTERVIEWER_PARTS = ("name", "title", "email")
 
 # What a person sees for each field when it had to be dropped from a link.

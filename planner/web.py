@@ -92,9 +92,7 @@ def needs(raw: Mapping[str, Any], purpose: str = "plan") -> list[str]:
     return wanted
 
 
-def _planned(
-    raw: Mapping[str, Any], today: dt.date
-) -> tuple[PlanInput, Timeline] | dict[str, Any]:
+def _planned(raw: Mapping[str, Any], today: dt.date) -> tuple[PlanInput, Timeline] | dict[str, Any]:
     try:
         inp = parse_input(raw, today)
         return inp, make_plan(inp, today)

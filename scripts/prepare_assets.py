@@ -54,7 +54,16 @@ def build_planner_wheel() -> Path:
     WHEELS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp, str(ROOT)],
+            [
+                sys.executable,
+                "-m",
+                "build",
+                "--wheel",
+                "--no-isolation",
+                "--outdir",
+                tmp,
+                str(ROOT),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )
@@ -103,8 +112,19 @@ def download_lazy_wheels() -> list[Path]:
     missing = [f"{p}=={v}" for p, v in wanted.items() if p not in have]
     if missing:
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-             "--only-binary=:all:", "--no-deps", "--dest", str(WHEELS), *missing],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--only-binary=:all:",
+                "--no-deps",
+                "--dest",
+                str(WHEELS),
+                *missing,
+            ],
             check=True,
         )
     found = {}

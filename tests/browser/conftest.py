@@ -56,20 +56,30 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     wheels = ROOT / "docs" / "assets" / "wheels" / "pyodide-lock.json"
     pyodide = ROOT / "docs" / "assets" / "pyodide" / "pyodide.mjs"
     if not wheels.exists() or not pyodide.exists():
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "prepare_assets.py")], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "prepare_assets.py")], check=True, cwd=ROOT
+        )
     out = tmp_path_factory.mktemp("site")
     server, url = serve_in_thread(out)
     config = tmp_path_factory.mktemp("config") / "mkdocs.yml"
     config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {ROOT / 'docs'}\n"
-        f"site_url: {url}\n",
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\nsite_url: {url}\n",
         encoding="utf-8",
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "--config-file", str(config), "--site-dir", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(out),
+        ],
         check=True,
         cwd=ROOT,
         env=env,
@@ -134,7 +144,9 @@ def context(context: BrowserContext, guard: Guard) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
-def new_context(browser: Browser, base_url: str, guard: Guard) -> Iterator[Callable[..., BrowserContext]]:
+def new_context(
+    browser: Browser, base_url: str, guard: Guard
+) -> Iterator[Callable[..., BrowserContext]]:
     """Fresh, guarded contexts, e.g. the person who receives a share link, or a phone."""
     made: list[BrowserContext] = []
 
@@ -157,7 +169,9 @@ def open_planner(page: Page, suffix: str = "") -> Page:
 
 
 def wait_ready(page: Page) -> None:
-    expect(page.locator("html")).to_have_attribute("data-planner-ready", "true", timeout=READY_TIMEOUT)
+    expect(page.locator("html")).to_have_attribute(
+        "data-planner-ready", "true", timeout=READY_TIMEOUT
+    )
 
 
 def browser_today(page: Page) -> dt.date:

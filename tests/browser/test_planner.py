@@ -113,9 +113,13 @@ def test_filled_form_gives_the_planners_timeline(page: Page) -> None:
         expect(item).to_contain_text(step["why"])
         if step["to"]:
             expect(item).to_contain_text(step["to"])
-        hrefs = item.locator(".planner-step__sources a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        hrefs = item.locator(".planner-step__sources a").evaluate_all(
+            "as => as.map(a => a.getAttribute('href'))"
+        )
         assert hrefs == [f"../sources/#a{name[:3]}" for name in step["sources"]]
-        expect(item.get_by_role("link", name="Read the guide")).to_have_attribute("href", f"../{step['guide']}")
+        expect(item.get_by_role("link", name="Read the guide")).to_have_attribute(
+            "href", f"../{step['guide']}"
+        )
         google = item.get_by_role("link", name="Add to Google Calendar").get_attribute("href") or ""
         assert google.startswith("https://calendar.google.com/calendar/render?action=TEMPLATE&")
         assert f"dates={step['date'].replace('-', '')}" in google
@@ -154,8 +158,11 @@ def test_steps_are_ticked_off(page: Page) -> None:
 CASES = [
     ("interview_date", {"interview_date": ""}, "#pl-interview_date"),
     ("interview_end", {"interview_start": "11:00", "interview_end": "10:00"}, "#pl-interview_end"),
-    ("interviewers[0].email", {"interviewers": [{"name": "Ana", "title": "", "email": "ana@"}]},
-     "[name='interviewers[0].email']"),
+    (
+        "interviewers[0].email",
+        {"interviewers": [{"name": "Ana", "title": "", "email": "ana@"}]},
+        "[name='interviewers[0].email']",
+    ),
     ("decision_by", {"decision_by": "2026-11-01"}, "#pl-decision_by"),
 ]
 
@@ -176,7 +183,10 @@ def test_each_error_shows_next_to_its_field(
     expect(error).to_be_visible()
     expect(error).to_have_text(" ".join(messages))
     # The message sits right after its field and is announced with it.
-    assert control.evaluate("c => c.nextElementSibling && c.nextElementSibling.id") == f"{control.get_attribute('id')}-error"
+    assert (
+        control.evaluate("c => c.nextElementSibling && c.nextElementSibling.id")
+        == f"{control.get_attribute('id')}-error"
+    )
     assert error.get_attribute("id") in (control.get_attribute("aria-describedby") or "").split()
     # Nothing typed is lost.
     if change.get(field) not in (None, ""):
@@ -188,7 +198,9 @@ def test_group_errors_show_in_their_fieldset(page: Page) -> None:
     open_planner(page)
     for day in range(5):
         page.locator(f"#pl-wd-{day}").uncheck()
-    expected = plan_dict({"interview_date": browser_today(page).isoformat(), "working_days": []}, browser_today(page))
+    expected = plan_dict(
+        {"interview_date": browser_today(page).isoformat(), "working_days": []}, browser_today(page)
+    )
     (message,) = [e["message"] for e in expected["errors"] if e["field"] == "working_days"]
     slot = page.locator("#pl-days [data-error-slot=working_days]")
     expect(slot).to_have_text(message)
@@ -205,7 +217,9 @@ def test_errors_land_on_the_right_row_when_blank_rows_are_skipped(page: Page) ->
     page.locator("[name='interviewers[2].email']").fill("bo@")
     expect(page.locator("[name='interviewers[2].email']")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#pl-interviewer-2-email-error")).to_be_visible()
-    expect(page.locator("[name='interviewers[0].email']")).not_to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[name='interviewers[0].email']")).not_to_have_attribute(
+        "aria-invalid", "true"
+    )
 
 
 def test_share_link_opens_the_same_plan_for_someone_else(
@@ -222,8 +236,18 @@ def test_share_link_opens_the_same_plan_for_someone_else(
     open_planner(other, link.split("/planner/", 1)[1])
     wait_for_plan(other, expected)
     assert rendered(other) == rendered(page)
-    for name in ("company", "role", "candidate", "recruiter", "interviewers[1].name", "references[0]", "country"):
-        expect(other.locator(f"[name='{name}']")).to_have_value(page.locator(f"[name='{name}']").input_value())
+    for name in (
+        "company",
+        "role",
+        "candidate",
+        "recruiter",
+        "interviewers[1].name",
+        "references[0]",
+        "country",
+    ):
+        expect(other.locator(f"[name='{name}']")).to_have_value(
+            page.locator(f"[name='{name}']").input_value()
+        )
     expect(other.get_by_label("Decision date")).to_have_value(FORM["decision_by"])
     expect(other.locator("#planner-problems")).to_be_hidden()
 
@@ -232,7 +256,9 @@ def test_copy_link_button_copies_the_share_link(new_context: Callable[..., Brows
     ctx = new_context(permissions=["clipboard-read", "clipboard-write"])
     page = open_planner(ctx.new_page())
     page.get_by_label("Company").fill("Acme")
-    page.wait_for_function("() => document.getElementById('planner-announce').textContent.startsWith('Plan updated')")
+    page.wait_for_function(
+        "() => document.getElementById('planner-announce').textContent.startsWith('Plan updated')"
+    )
     page.wait_for_function("() => location.hash.startsWith('#p=1.')")
     page.get_by_role("button", name="Copy link").click()
     expect(page.locator("#planner-announce")).to_contain_text("Link copied")
@@ -298,7 +324,12 @@ def test_works_on_a_phone(new_context: Callable[..., BrowserContext]) -> None:
     wait_for_plan(page, expected)
     # Nothing wider than the screen: no sideways scrolling.
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    for selector in ("#pl-interview_date", "#pl-add-interviewer", "#pl-copy-link", "#planner-timeline > li"):
+    for selector in (
+        "#pl-interview_date",
+        "#pl-add-interviewer",
+        "#pl-copy-link",
+        "#planner-timeline > li",
+    ):
         box = page.locator(selector).first.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, selector
 
@@ -344,11 +375,17 @@ def test_keep_on_this_device_is_opt_in_and_forget_clears_it(page: Page) -> None:
 
 def test_public_holidays_load_only_when_a_country_is_chosen(page: Page) -> None:
     wheels: list[str] = []
-    page.on("request", lambda r: wheels.append(r.url.rsplit("/", 1)[1]) if r.url.endswith(".whl") else None)
+    page.on(
+        "request",
+        lambda r: wheels.append(r.url.rsplit("/", 1)[1]) if r.url.endswith(".whl") else None,
+    )
     open_planner(page)
     assert [w for w in wheels if not w.startswith("planner-")] == []
-    form = {"interview_date": "2026-12-24", "interviewers": [{"name": "Ana", "title": "", "email": ""}],
-            "country": "GB"}
+    form = {
+        "interview_date": "2026-12-24",
+        "interviewers": [{"name": "Ana", "title": "", "email": ""}],
+        "country": "GB",
+    }
     fill(page, form)
     expected = plan_dict(form, browser_today(page))
     wait_for_plan(page, expected)
@@ -371,4 +408,6 @@ def test_keyboard_only(page: Page) -> None:
     page.keyboard.press("Enter")
     expect(page.get_by_label("The same day")).to_be_visible()
     differs = page.locator("#pl-advanced").get_by_role("link", name="where the advice differs")
-    assert differs.evaluate("a => a.href") == page.url.split("planner/")[0] + "where-advice-differs/"
+    assert (
+        differs.evaluate("a => a.href") == page.url.split("planner/")[0] + "where-advice-differs/"
+    )

@@ -146,8 +146,12 @@ def test_drafts_are_in_our_own_words() -> None:
     for article in SEEDS.glob("*.txt"):
         words = _words(article.read_text(encoding="utf-8"))
         grams |= {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
-    variants = [{}, {"thanks": "letter"}, {"thanks": "email+card", "contact": "phone"},
-                {"recruiter": "", "decision_by": "", "decision_within": "2w"}]
+    variants = [
+        {},
+        {"thanks": "letter"},
+        {"thanks": "email+card", "contact": "phone"},
+        {"recruiter": "", "decision_by": "", "decision_within": "2w"},
+    ]
     for changes in variants:
         _, pairs = drafted(**changes)
         for step, draft in pairs:
@@ -155,4 +159,7 @@ def test_drafts_are_in_our_own_words() -> None:
                 continue
             words = _words(all_text(draft))
             for i in range(len(words) - RUN + 1):
-                assert tuple(words[i : i + RUN]) not in grams, (step.id, " ".join(words[i : i + RUN]))
+                assert tuple(words[i : i + RUN]) not in grams, (
+                    step.id,
+                    " ".join(words[i : i + RUN]),
+                )

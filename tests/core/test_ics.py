@@ -84,7 +84,9 @@ def test_google_link_has_the_step_dates() -> None:
         url = google_calendar_url(step, "https://example.org/")
         parts = urlsplit(url)
         assert (parts.scheme, parts.netloc, parts.path) == (
-            "https", "calendar.google.com", "/calendar/render"
+            "https",
+            "calendar.google.com",
+            "/calendar/render",
         )
         query = parse_qs(parts.query)
         assert query["action"] == ["TEMPLATE"]
