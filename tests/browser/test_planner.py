@@ -306,12 +306,17 @@ def test_calendar_file_has_every_step(page: Page) -> None:
 
 def test_printed_plan_is_a_checklist_without_the_form(page: Page) -> None:
     open_planner(page)
+    fill(page, FORM)
+    wait_for_plan(page, plan_dict(FORM, browser_today(page)))
     page.emulate_media(media="print")
     expect(page.locator("#planner-form")).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator("#planner-actions")).to_be_hidden()
     expect(page.locator("#planner-timeline")).to_be_visible()
     expect(page.locator("#planner-timeline > li h3").first).to_be_visible()
+    # A typical plan fits on one sheet.
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     page.emulate_media(media="screen")
     expect(page.locator("#planner-form")).to_be_visible()
 

@@ -503,7 +503,15 @@ function bind(root) {
     ui.warnings.replaceChildren(...warnings.map((w) => el("li", { text: w })));
     ui.warnings.hidden = warnings.length === 0;
     page.lastSteps = answer.steps;
+    // Drafts the reader had open stay open when the plan is redrawn.
+    const open = new Set(
+      [...ui.timeline.querySelectorAll("details[open]")].map((d) => d.closest("li").dataset.step),
+    );
     ui.timeline.replaceChildren(...answer.steps.map(renderStep));
+    for (const id of open) {
+      const details = ui.timeline.querySelector(`li[data-step="${CSS.escape(id)}"] details`);
+      if (details) details.open = true;
+    }
     const n = answer.steps.length;
     ui.announce.textContent = `Plan updated: ${n} ${n === 1 ? "step" : "steps"}.`;
     markReady();
