@@ -31,6 +31,7 @@ const state = {
   latestPlanId: 0, // answers to older plan requests are dropped
   callbacks: new Map(), // id -> function(answer) for non-plan requests
   page: null, // the bound page (see bind), or null when the planner is not on screen
+  ticks: {},
 };
 
 worker.addEventListener("message", (event) => {
@@ -154,7 +155,9 @@ function bind(root) {
   };
   const page = {
     form,
-    ticks: {}, // "<step id>@<date>" -> true
+    // "<step id>@<date>" -> true. Shared by every visit to the planner in this tab (in memory
+    // only), so ticks survive a trip to a guide page and back; stored only if the reader opts in.
+    ticks: state.ticks,
     touched: new Set(), // fields changed by hand before a shared link was decoded
     awaitingLink: false,
     timer: null,
@@ -698,7 +701,7 @@ function bind(root) {
   function forget() {
     clearStore();
     ui.keep.checked = false;
-    page.ticks = {};
+    page.ticks = state.ticks = {};
     resetForm();
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
     page.linkProblems = [];
@@ -773,7 +776,7 @@ function bind(root) {
   resetForm();
   if (stored && stored.keep) {
     ui.keep.checked = true;
-    page.ticks = stored.ticks || {};
+    page.ticks = state.ticks = { ...(stored.ticks || {}), ...state.ticks };
     if (!window.location.hash.startsWith("#p=")) writeForm(stored.raw || {});
   }
   for (const control of form.elements) ensureErrorSlot(control);
