@@ -137,3 +137,97 @@ def test_descriptions_reach_the_built_pages(built_site: Path):
             continue  # reported by test_every_page_has_a_description
         rendered = scan(built_page(built_site, page)).meta.get("description")
         assert rendered == meta["description"], f"{page_id(page)}: preview text is {rendered!r}"
+
+
+# --- The comparison page: one row per question, one column per article, and the planner's
+# --- defaults stated as the planner actually applies them.
+
+QUESTIONS = [
+    "When to send thanks",
+    "Email or post",
+    "Handwritten or typed",
+    "When to call or first follow up",
+    "How often, how many times",
+    "They asked you to wait",
+    "Decision due within a week",
+    "A two-week promise",
+]
+
+
+def comparison_table() -> tuple[list[str], dict[str, dict[str, str]]]:
+    """The first table on where-advice-differs.md: header cells and {question: {col: cell}}."""
+    text = (DOCS / "where-advice-differs.md").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.startswith("|")]
+    cells = [[c.strip() for c in ln.strip("|").split(" | ")] for ln in lines]
+    header, rows = cells[0], []
+    for row in cells[2:]:
+        if len(row) != len(header):
+            break  # the next table starts
+        rows.append(row)
+    table = {}
+    for row in rows:
+        question = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", row[0])
+        table[question] = dict(zip(header, row))
+    return header, table
+
+
+def test_comparison_has_a_column_per_article_and_the_planner_default():
+    header, _ = comparison_table()
+    for number in ("000", "001", "002", "003", "004"):
+        assert any(f"sources.md#a{number}" in cell for cell in header), f"no column for {number}"
+    assert "Planner default" in header and "Why" in header
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_comparison_answers_each_question_for_every_article(question: str):
+    header, table = comparison_table()
+    assert question in table, f"no row for {question!r}"
+    row = table[question]
+    assert all(row[col] for col in header), f"{question!r} has an empty cell (use '-')"
+
+
+# What the comparison page must say in the "Planner default" cell for each possible default.
+DEFAULT_WORDING = {
+    "thanks_timing": ("When to send thanks", {
+        "same-day": "Same day", "next-day": "Next working day", "two-days": "two working days",
+    }),
+    "thanks": ("Email or post", {
+        "email": "Email", "letter": "Typed letter", "card": "Handwritten card",
+        "email+card": "Email then card",
+    }),
+    "after_promise": ("A two-week promise", {
+        "next-day": "Next working day after", "one-week": "A week after",
+    }),
+    "short_promise": ("Decision due within a week", {
+        "wait": "Wait until the day after", "early": "After two working days",
+    }),
+}
+
+
+@pytest.mark.parametrize("field", DEFAULT_WORDING)
+def test_comparison_states_the_planners_actual_default(field: str):
+    from planner.parse import parse_input
+
+    import datetime as dt
+
+    inp = parse_input({"interview_date": "2026-11-17"}, dt.date(2026, 11, 18))
+    default = getattr(inp, field, None)
+    if default is None:
+        default = getattr(inp.choices, field)
+    question, wording = DEFAULT_WORDING[field]
+    _, table = comparison_table()
+    cell = table[question]["Planner default"]
+    assert wording[default.value] in cell, (
+        f"the planner's default for {field} is {default.value!r}, "
+        f"but the page says {cell!r}"
+    )
+
+
+def test_comparison_states_the_planners_numbers():
+    from planner import rules
+
+    _, table = comparison_table()
+    assert f"{rules.NO_DATE_GAP} working days" in table["When to call or first follow up"]["Planner default"]
+    assert f"{rules.ASKED_TO_WAIT_GAP} working days" in table["They asked you to wait"]["Planner default"]
+    words = {1: "One", 2: "Two", 3: "Three"}
+    assert f"{words[rules.MAX_FOLLOW_UPS]} follow-ups" in table["How often, how many times"]["Planner default"]
