@@ -98,8 +98,6 @@ def test_every_advice_section_ends_with_its_sources(name: str):
     assert sections, f"{name} has no sections"
     for section in sections:
         heading = section.splitlines()[0]
-        if heading.startswith("Your checklist") or heading.startswith("What about"):
-            continue
         line = next((ln for ln in section.splitlines() if "**Sources:**" in ln), None)
         assert line, f"{name}: section '{heading}' has no Sources line"
         assert cited_articles(line) and all(
@@ -231,3 +229,45 @@ def test_comparison_states_the_planners_numbers():
     assert f"{rules.ASKED_TO_WAIT_GAP} working days" in table["They asked you to wait"]["Planner default"]
     words = {1: "One", 2: "Two", 3: "Three"}
     assert f"{words[rules.MAX_FOLLOW_UPS]} follow-ups" in table["How often, how many times"]["Planner default"]
+
+
+# --- Templates: each under its anchor, copyable as plain text, placeholders explained.
+
+TEMPLATES = [
+    "thank-you-email",
+    "thank-you-letter",
+    "panel-thank-you",
+    "follow-up-call-script",
+    "follow-up-email",
+    "check-in-email",
+    "reference-briefing",
+    "reply-to-a-rejection",
+]
+
+
+def template_sections() -> dict[str, str]:
+    _, body = split_front_matter((DOCS / "templates.md").read_text(encoding="utf-8"))
+    sections = {}
+    for chunk in re.split(r"^## ", body, flags=re.M)[1:]:
+        match = re.search(r"\{#([a-z0-9-]+)\}", chunk.splitlines()[0])
+        if match:
+            sections[match.group(1)] = chunk
+    return sections
+
+
+@pytest.mark.parametrize("anchor", TEMPLATES)
+def test_each_template_is_a_plain_text_block_with_explained_placeholders(anchor: str):
+    section = template_sections().get(anchor)
+    assert section, f"templates.md has no section {{#{anchor}}}"
+    blocks = re.findall(r"^```text\n(.*?)^```", section, flags=re.M | re.S)
+    assert len(blocks) == 1, f"#{anchor}: expected one ```text block, found {len(blocks)}"
+    # Short bracketed names are placeholders; longer bracketed sentences are instructions.
+    placeholders = {
+        p for p in re.findall(r"\[([^\]\n]+)\]", blocks[0])
+        if not re.search(r"[:.?\"]", p) and len(p.split()) <= 6
+    }
+    assert placeholders, f"#{anchor}: no [placeholders] to fill in"
+    page = (DOCS / "templates.md").read_text(encoding="utf-8")
+    unexplained = sorted(p for p in placeholders if f"**[{p}]**" not in page)
+    assert not unexplained, f"#{anchor}: placeholders not explained in a list: {unexplained}"
+    assert "**Sources:**" in section, f"#{anchor}: the template does not cite its articles"
