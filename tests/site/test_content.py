@@ -271,3 +271,19 @@ def test_each_template_is_a_plain_text_block_with_explained_placeholders(anchor:
     unexplained = sorted(p for p in placeholders if f"**[{p}]**" not in page)
     assert not unexplained, f"#{anchor}: placeholders not explained in a list: {unexplained}"
     assert "**Sources:**" in section, f"#{anchor}: the template does not cite its articles"
+
+
+STEP_PAGES = [n for n in ADVICE_PAGES if n not in ("templates.md", "where-advice-differs.md")]
+
+
+@pytest.mark.parametrize("name", STEP_PAGES)
+def test_each_step_page_opens_with_a_two_line_in_short(name: str):
+    # A worried reader on a phone gets the gist before scrolling: the first block after
+    # the title is an "In short" box of two lines.
+    _, body = split_front_matter((DOCS / name).read_text(encoding="utf-8"))
+    blocks = [b for b in re.split(r"\n\s*\n", body.strip()) if b.strip()]
+    assert blocks[0].startswith("# "), f"{name}: no title"
+    box = blocks[1].splitlines()
+    assert box[0] == '!!! abstract "In short"', f"{name}: second block is not the In short box"
+    lines = [ln for ln in box[1:] if ln.strip()]
+    assert len(lines) == 2, f"{name}: In short should be two lines, has {len(lines)}"
