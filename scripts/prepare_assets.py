@@ -15,6 +15,7 @@ the files are already there and current; the planner wheel is always rebuilt.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -70,7 +71,21 @@ def build_planner_wheel() -> Path:
         (wheel,) = Path(tmp).glob("planner-*.whl")
         for old in WHEELS.glob("planner-*.whl"):
             old.unlink()
-        return Path(shutil.copy2(wheel, WHEELS / wheel.name))
+        return Path(shutil.copy2(wheel, WHEELS / cache_busting_name(wheel)))
+
+
+def cache_busting_name(wheel: Path) -> str:
+    """The wheel's file name with a build tag made from its content, e.g.
+    ``planner-0.1.0-0d1e2f3a4b5c6-py3-none-any.whl``.
+
+    A browser (or a CDN in front of GitHub Pages) may keep an old file under the same name for a
+    while after a new release; Pyodide checks each wheel against the sha256 in the lock file,
+    so a stale copy would stop the planner from starting. A name that changes with the content
+    can never be stale. (A build tag must start with a digit; it is otherwise ignored.)
+    """
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]
+    name, version, *rest = wheel.name.split("-")
+    return "-".join([name, version, f"0{digest}", *rest])
 
 
 def pinned_versions() -> dict[str, str]:

@@ -30,7 +30,12 @@ let pyodide = null;
 const started = (async () => {
   pyodide = await loadPyodide({
     indexURL: PYODIDE_URL,
-    lockFileURL: WHEELS_URL + "pyodide-lock.json",
+    // The lock names the planner wheel by a content hash (see scripts/prepare_assets.py); it is
+    // revalidated on every start ("no-cache": a cheap 304 when unchanged) so it is never stale.
+    lockFileContents: fetch(WHEELS_URL + "pyodide-lock.json", { cache: "no-cache" }).then((r) => {
+      if (!r.ok) throw new Error(`pyodide-lock.json: HTTP ${r.status}`);
+      return r.json();
+    }),
     packageBaseUrl: WHEELS_URL,
     packages: ["planner"],
     stdout: (line) => console.log("[planner]", line),
