@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.model import AfterPromise, Contact, Format, Round, ShortPromise, Thanks, ThanksTiming
+
 VERSION = 1
 PREFIX = "p="
 MAX_LINK_CHARS = 16_000  # far above any real plan; refuses pasted junk before decoding it
@@ -53,6 +55,17 @@ KEYS: dict[str, str] = {
     "country": "co",
 }
 LONG = {short: long for long, short in KEYS.items()}
+# Fields the form offers as a fixed set of choices: a value outside the set cannot be shown in
+# the form, so it is dropped (and named) rather than silently replaced by the default.
+CHOICES: dict[str, frozenset[str]] = {
+    "format": frozenset(e.value for e in Format),
+    "round": frozenset(e.value for e in Round),
+    "contact": frozenset(e.value for e in Contact),
+    "thanks": frozenset(e.value for e in Thanks),
+    "thanks_timing": frozenset(e.value for e in ThanksTiming),
+    "after_promise": frozenset(e.value for e in AfterPromise),
+    "short_promise": frozenset(e.value for e in ShortPromise),
+}
 _STRING_FIELDS = frozenset(KEYS) - {
     "interviewers",
     "references",
@@ -202,7 +215,12 @@ def _expand(data: Mapping[str, Any]) -> Decoded:
         key = LONG.get(short)
         if key is None:
             continue  # a field from a later planner: nothing to fill in here
-        if key in _STRING_FIELDS:
+        if key in CHOICES:
+            if isinstance(value, str) and (value in CHOICES[key] or value == ""):
+                raw[key] = value
+            else:
+                dropped.append(key)
+        elif key in _STRING_FIELDS:
             if isinstance(value, str):
                 raw[key] = value
             else:

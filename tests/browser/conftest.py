@@ -53,37 +53,39 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ``site_url`` (host and path, not the port), so the site is built for the address it is
     served from, exactly as ``mkdocs serve`` does.
     """
-    wheels = ROOT / "docs" / "assets" / "wheels" / "pyodide-lock.json"
-    pyodide = ROOT / "docs" / "assets" / "pyodide" / "pyodide.mjs"
-    if not wheels.exists() or not pyodide.exists():
-        subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "prepare_assets.py")], check=True, cwd=ROOT
-        )
-    out = tmp_path_factory.mktemp("site")
-    server, url = serve_in_thread(out)
-    config = tmp_path_factory.mktemp("config") / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\nsite_url: {url}\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Always: the browser must run the planner wheel built from the code under test.
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "--config-file",
-            str(config),
-            "--site-dir",
-            str(out),
-        ],
+        [sys.executable, str(ROOT / "scripts" / "prepare_assets.py")],
         check=True,
         cwd=ROOT,
-        env=env,
+        stdout=subprocess.DEVNULL,
     )
+    out = tmp_path_factory.mktemp("site")
+    server, url = serve_in_thread(out)
+    # Next to mkdocs.yml, so that every relative path in it (docs, overrides) still resolves.
+    config = ROOT / f".mkdocs-browser-tests-{os.getpid()}.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\nsite_url: {url}\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    try:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--quiet",
+                "--config-file",
+                str(config),
+                "--site-dir",
+                str(out),
+            ],
+            check=True,
+            cwd=ROOT,
+            env=env,
+        )
+    finally:
+        config.unlink()
     yield url
     server.shutdown()
     server.server_close()

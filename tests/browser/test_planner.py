@@ -16,6 +16,7 @@ import icalendar
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from planner import share
 from planner.api import plan_dict
 
 from .conftest import browser_today, open_planner, wait_ready
@@ -204,9 +205,21 @@ def test_group_errors_show_in_their_fieldset(page: Page) -> None:
     (message,) = [e["message"] for e in expected["errors"] if e["field"] == "working_days"]
     slot = page.locator("#pl-days [data-error-slot=working_days]")
     expect(slot).to_have_text(message)
+    slot_id = slot.get_attribute("id")
+    assert slot_id and slot_id in (page.locator("#pl-days").get_attribute("aria-describedby") or "")
     page.locator("#pl-wd-0").check()
     expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
     expect(slot).to_be_hidden()
+
+
+def test_a_shared_link_with_an_unknown_choice_keeps_the_rest(page: Page) -> None:
+    form = {"interview_date": "2026-11-17", "company": "Acme", "thanks_timing": "whenever"}
+    open_planner(page, share.fragment(form))
+    expect(page.get_by_label("Company")).to_have_value("Acme")
+    expect(page.locator("#planner-problems")).to_contain_text("when to thank")
+    # The default the form falls back to is visible, and the plan is computed with it.
+    expect(page.get_by_label("The next working day (default)").first).to_be_checked()
+    expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
 
 
 def test_errors_land_on_the_right_row_when_blank_rows_are_skipped(page: Page) -> None:

@@ -115,6 +115,13 @@ def test_an_unreadable_field_is_dropped_and_the_rest_kept() -> None:
     assert "interviewers" in problem and "working days" in problem
 
 
+def test_a_choice_the_form_does_not_offer_is_dropped_and_named() -> None:
+    decoded = share.decode(_pack({"d": "2026-11-17", "tt": "whenever", "f": "video"}))
+    assert decoded.raw == {"interview_date": "2026-11-17", "format": "video"}
+    (problem,) = decoded.problems
+    assert "when to thank" in problem
+
+
 def test_a_non_form_payload_is_refused() -> None:
     assert share.decode(_pack([1, 2, 3])).problems
 

@@ -285,6 +285,10 @@ function bind(root) {
       control.removeAttribute("aria-invalid");
       describedBy(control, `${control.id}-error`, false);
     }
+    for (const group of form.querySelectorAll("fieldset[data-error-described]")) {
+      describedBy(group, group.dataset.errorDescribed, false);
+      delete group.dataset.errorDescribed;
+    }
     const general = [];
     for (const found of errors) {
       const error = { ...found, field: onScreen(found.field) };
@@ -295,15 +299,20 @@ function bind(root) {
       }
       slot.textContent = slot.textContent ? `${slot.textContent} ${error.message}` : error.message;
       slot.hidden = false;
-      const control = [...form.elements].find((c) => c.name === error.field && c.type !== "radio");
+      const section = slot.closest("details");
+      if (section) section.open = true; // never hide a problem in a collapsed section
+      const control = [...form.elements].find(
+        (c) => c.name === error.field && c.type !== "radio" && c.type !== "checkbox",
+      );
       if (control) {
         control.setAttribute("aria-invalid", "true");
         describedBy(control, slot.id, true);
       } else {
         const group = slot.closest("fieldset");
         if (group) {
-          if (!slot.id) slot.id = `${group.id || "pl-group"}-${error.field}-error`;
-          group.setAttribute("aria-describedby", slot.id);
+          if (!slot.id) slot.id = `pl-${error.field.replace(/[^a-z0-9_-]/gi, "-")}-error`;
+          describedBy(group, slot.id, true);
+          group.dataset.errorDescribed = slot.id;
         }
       }
     }
