@@ -465,6 +465,7 @@ function bind(root) {
 
   function changed(event) {
     if (event && event.target && page.awaitingLink) page.touched.add(touchedGroup(event.target));
+    if (event && !page.awaitingLink) page.linkProblems = []; // the reader has moved on from the link
     // Typing a decision detail picks its option, so the value typed is the value used.
     if (event && event.target) {
       const n = event.target.name;
@@ -593,8 +594,7 @@ function bind(root) {
             target: "_blank",
             rel: "noopener noreferrer",
             class: "planner-gcal",
-            text: "Add to Google Calendar",
-          }))
+          }, "Add to Google Calendar", el("span", { class: "planner-sr", text: " (opens Google Calendar in a new tab)" })))
         : null,
     );
 
