@@ -193,6 +193,9 @@ def test_each_error_shows_next_to_its_field(
     if change.get(field) not in (None, ""):
         expect(control).to_have_value(str(change[field]))
     expect(page.locator("#planner-announce")).to_contain_text("Plan not updated")
+    # The last good plan stays on screen, marked as out of date.
+    expect(page.locator("#planner-problems")).to_contain_text("from before your last change")
+    expect(page.locator("#planner-timeline")).to_have_class(re.compile(r"\bplanner-stale\b"))
 
 
 def test_group_errors_show_in_their_fieldset(page: Page) -> None:

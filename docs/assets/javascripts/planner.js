@@ -317,6 +317,7 @@ function bind(root) {
       }
     }
     showProblems([...page.linkProblems, ...general]);
+    return general;
   }
 
   function showProblems(messages) {
@@ -497,7 +498,14 @@ function bind(root) {
   function render(answer) {
     syncFragment(answer.share);
     if (answer.errors) {
-      showErrors(answer.errors);
+      const general = showErrors(answer.errors);
+      if (page.lastSteps.length) {
+        showProblems([
+          ...page.linkProblems,
+          ...general,
+          "The plan below is from before your last change: fix the answer marked in the form to update it.",
+        ]);
+      }
       ui.timeline.classList.add("planner-stale");
       ui.timeline.setAttribute("aria-describedby", "planner-problems");
       const n = answer.errors.length;
