@@ -76,6 +76,7 @@ class Channel(Enum):
     POST = "post"
     PHONE_OR_EMAIL = "phone_or_email"
     IN_PERSON = "in_person"
+    VIDEO = "video"
     LINKEDIN = "linkedin"
     ON_YOUR_OWN = "on_your_own"
 

@@ -1,0 +1,210 @@
+"""The command line: ``python -m planner --interview 2026-11-17 --format json``.
+
+Options map one-to-one onto the form's fields (see :mod:`planner.parse`). Invalid input exits
+with status 2: with ``--format json`` the errors go to stderr as ``{"errors": [...]}``, otherwise
+as readable lines. The clock is read here, never in the core: ``--today`` overrides it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from .api import plan_dict
+from .model import AfterPromise, Contact, Format, Round, ShortPromise, Thanks, ThanksTiming
+from .parse import ISO_DATE
+
+INTERVIEWER = re.compile(r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
+CHANNEL_LABELS = {
+    "email": "email",
+    "phone": "phone",
+    "post": "post",
+    "phone_or_email": "phone or email",
+    "in_person": "in person",
+    "video": "video call",
+    "linkedin": "LinkedIn",
+    "on_your_own": "on your own",
+}
+
+
+# Options whose name differs from the form field they fill, for error reports.
+OPTION_FIELDS = {
+    "--interview": "interview_date",
+    "--start": "interview_start",
+    "--end": "interview_end",
+    "--interview-format": "format",
+    "--interviewer": "interviewers",
+    "--reference": "references",
+}
+ARGUMENT = re.compile(r"argument (--[\w-]+)")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are reported in the format the caller asked for."""
+
+    json_errors = False
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        match = ARGUMENT.search(message)
+        option = match.group(1) if match else ""
+        field = OPTION_FIELDS.get(option, option.removeprefix("--").replace("-", "_"))
+        _fail([{"field": field or "arguments", "message": message}], self.json_errors,
+              self.format_usage())
+
+
+def _values(enum: type) -> list[str]:
+    return [member.value for member in enum]
+
+
+def build_parser() -> _Parser:
+    p = _Parser(
+        prog="python -m planner",
+        description="Print a dated follow-up plan for the days after a job interview.",
+        epilog="Example: python -m planner --interview 2026-11-17 --interviewer 'Ana Diaz "
+        "<ana@example.com>' --recruiter 'Jo Park' --decision-by 2026-11-27",
+    )
+    a = p.add_argument
+    a("--interview", metavar="DATE", help="interview date, YYYY-MM-DD (required)")
+    a("--start", metavar="HH:MM", help="interview start time")
+    a("--end", metavar="HH:MM", help="interview end time")
+    a("--interview-format", choices=_values(Format), help="in_person (default), video or phone")
+    a("--round", choices=_values(Round), help="first (default), later or final")
+    a("--company", help="the employer's name")
+    a("--role", help="the job you interviewed for")
+    a("--candidate", metavar="NAME", help="your name, for the drafts")
+    a("--interviewer", action="append", default=[], metavar='"NAME <EMAIL>"',
+      help="someone who interviewed you; repeat for a panel; the email is optional")
+    a("--interviewer-title", action="append", default=[], metavar="TITLE",
+      help="job title of the interviewer in the same position (optional, repeatable)")
+    a("--recruiter", metavar="NAME", help="the recruiter or agency that arranged the interview")
+    a("--decision-by", metavar="DATE", help="the date they said they would decide by")
+    a("--decision-within", metavar="N{d|w}", help="their time frame, e.g. 10d or 2w")
+    a("--decision-end-of-week", action="store_true", help="they said: by the end of the week")
+    a("--contact", choices=_values(Contact),
+      help="what they asked: any (default), email, phone, or wait for them")
+    a("--thanks", choices=_values(Thanks), help="how you send thanks (default email)")
+    a("--thanks-timing", choices=_values(ThanksTiming), help="when (default next-day)")
+    a("--after-promise", choices=_values(AfterPromise),
+      help="first follow-up after a promised date: next-day (default) or one-week")
+    a("--short-promise", choices=_values(ShortPromise),
+      help="decision due within a week: wait (default) or early")
+    a("--reference", action="append", default=[], metavar="NAME",
+      help="a reference you gave (repeatable)")
+    a("--working-days", metavar="DAYS", help="comma-separated, e.g. mon,tue,wed,thu,fri (default)")
+    a("--country", metavar="CODE", help="skip this country's public holidays, e.g. GB")
+    a("--today", metavar="DATE", help="plan as if today were DATE (default: the clock)")
+    a("--format", choices=("json", "text"), default="text", help="output format (default text)")
+    return p
+
+
+def _interviewers(values: list[str], titles: list[str]) -> list[Any]:
+    people: list[Any] = []
+    for index, value in enumerate(values):
+        match = INTERVIEWER.match(value)
+        person = (
+            {"name": match.group("name"), "email": match.group("email") or None}
+            if match
+            else {"name": value}  # the parser reports what is wrong with it
+        )
+        if index < len(titles):
+            person["title"] = titles[index]
+        people.append(person)
+    return people
+
+
+def to_raw(args: argparse.Namespace) -> dict[str, Any]:
+    """The command line's options as the planner's raw form."""
+    raw: dict[str, Any] = {
+        "interview_date": args.interview,
+        "interview_start": args.start,
+        "interview_end": args.end,
+        "format": args.interview_format,
+        "round": args.round,
+        "company": args.company,
+        "role": args.role,
+        "candidate": args.candidate,
+        "interviewers": _interviewers(args.interviewer, args.interviewer_title),
+        "recruiter": args.recruiter,
+        "decision_by": args.decision_by,
+        "decision_within": args.decision_within,
+        "decision_end_of_week": args.decision_end_of_week,
+        "contact": args.contact,
+        "thanks": args.thanks,
+        "thanks_timing": args.thanks_timing,
+        "after_promise": args.after_promise,
+        "short_promise": args.short_promise,
+        "references": args.reference,
+        "working_days": args.working_days.split(",") if args.working_days else None,
+        "country": args.country,
+    }
+    return {key: value for key, value in raw.items() if value is not None}
+
+
+def _today(value: str | None, json_errors: bool) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    match = ISO_DATE.match(value.strip())
+    try:
+        if match:
+            return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        pass
+    _fail([{"field": "today", "message": f"'{value}' is not a real date written YYYY-MM-DD."}],
+          json_errors)
+    raise AssertionError("unreachable")
+
+
+def _fail(errors: list[dict[str, str]], json_errors: bool, usage: str = "") -> None:
+    if json_errors:
+        json.dump({"errors": errors}, sys.stderr, ensure_ascii=False)
+        sys.stderr.write("\n")
+    else:
+        sys.stderr.write(usage)
+        for error in errors:
+            sys.stderr.write(f"error: {error['field']}: {error['message']}\n")
+    raise SystemExit(2)
+
+
+def render_text(result: dict[str, Any], out: TextIO) -> None:
+    for step in result["steps"]:
+        when = step["date"]
+        if step["time"]:
+            when += f" {step['time']['start']}-{step['time']['end']}"
+        mark = {"today": "  <- today", "next": "  <- next"}.get(step["status"], "")
+        optional = " (optional)" if step["optional"] else ""
+        out.write(f"{when}  {step['title']}{optional}{mark}\n")
+        out.write(f"    how: {CHANNEL_LABELS[step['channel']]}. why: {step['why']}\n")
+        out.write(f"    sources: {', '.join(step['sources'])}; guide: {step['guide']}\n")
+    for warning in result["warnings"]:
+        out.write(f"note: {warning}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    # Usage errors must already honour --format json, before argparse has read it.
+    parser.json_errors = any(
+        arg == "--format=json" or (arg == "--format" and nxt == "json")
+        for arg, nxt in zip(argv, argv[1:] + [""])
+    )
+    args = parser.parse_args(argv)
+    json_errors = args.format == "json"
+    today = _today(args.today, json_errors)
+    result = plan_dict(to_raw(args), today)
+    if "errors" in result:
+        _fail(result["errors"], json_errors)
+    try:
+        if args.format == "json":
+            json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            render_text(result, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: the reader left, which is fine
+        sys.stdout = None  # type: ignore[assignment]  # no second error at interpreter exit
+    return 0

@@ -1,0 +1,264 @@
+"""The advice rules as a data table: one row per rule, each naming its source articles.
+
+The engine turns rows into dated steps (``planner.engine.SCHEDULERS`` has one function per
+row, keyed by ``Rule.id``); the site's "How the planner decides" page is tested against this
+table, so the two never drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Kind
+from .sources import A000, A001, A002, A003, A004
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: Kind
+    applies: str  # when the rule produces steps, in plain words
+    timing: str  # which day (and time) the step lands on, in plain words
+    why: str  # the one-sentence reason shown beside the step
+    sources: tuple[str, ...]  # article file names
+    guide: str  # site-relative link to the section that explains it
+
+
+# Working-day gaps the rules use, named once.
+NO_DATE_GAP = 5  # 000: "about 4-5 working days"; 001: "about a week"
+SHORT_EARLY_GAP = 2  # 001: "after a couple of days"
+ASKED_TO_WAIT_GAP = 10  # two working weeks when they asked you to wait and gave no date
+CHECK_IN_GAP = 10  # 004: "check in periodically": every two working weeks
+MAX_FOLLOW_UPS = 2  # 002: never more than twice; 003: morning and afternoon, nothing more
+SHORT_PROMISE_DAYS = 7  # "within the next week" (001, 002)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "ask_next_steps",
+        Kind.ASK_NEXT_STEPS,
+        "Always.",
+        "The interview day, before it ends.",
+        "Knowing what happens next and when tells you when a follow-up is welcome.",
+        (A000, A002, A004),
+        "before-you-leave/#ask-about-next-steps",
+    ),
+    Rule(
+        "collect_contacts",
+        Kind.COLLECT_CONTACTS,
+        "Always; it names the interviewers whose email you have not given.",
+        "The interview day: a business card, the receptionist, or HR by phone.",
+        "Every note and follow-up needs each interviewer's correct name, title and address.",
+        (A000, A001),
+        "before-you-leave/#collect-contact-details",
+    ),
+    Rule(
+        "notes",
+        Kind.NOTES,
+        "Always.",
+        "The interview day, straight after it (from its end time, if given).",
+        "Details fade within hours, and your notes feed the thank-you, the reference "
+        "briefing and the next round.",
+        (A001, A002),
+        "first-hours/#write-notes",
+    ),
+    Rule(
+        "recruiter_debrief",
+        Kind.RECRUITER_DEBRIEF,
+        "A recruiter or agency arranged the interview.",
+        "The interview day, as soon as it ends, by phone.",
+        "Your recruiter wants your feedback at once and can tell you the next step.",
+        (A001,),
+        "first-hours/#call-your-recruiter",
+    ),
+    Rule(
+        "thank_you_same_day",
+        Kind.THANK_YOU,
+        "Thank-you timing 'same day' (one step per interviewer).",
+        "The interview day.",
+        "A note written as soon as you are home, while the interview is fresh, shows you go "
+        "the extra mile.",
+        (A003, A004),
+        "thank-you-notes/#when-to-send",
+    ),
+    Rule(
+        "thank_you_next_day",
+        Kind.THANK_YOU,
+        "Thank-you timing 'next day', the default (one step per interviewer).",
+        "The first working day after the interview.",
+        "A day gives you time to reflect and add anything you missed, and still lands "
+        "within about a day of the interview.",
+        (A000, A001),
+        "thank-you-notes/#when-to-send",
+    ),
+    Rule(
+        "thank_you_two_days",
+        Kind.THANK_YOU,
+        "Thank-you timing 'two days' (one step per interviewer).",
+        "The second working day after the interview.",
+        "Once the interviewer has cleared the backlog the interviews caused, your note is "
+        "more likely to be read and answered.",
+        (A002,),
+        "thank-you-notes/#when-to-send",
+    ),
+    Rule(
+        "thank_you_card",
+        Kind.THANK_YOU_CARD,
+        "Thanks by 'email then card' (one step per interviewer).",
+        "The same day as the thank-you email, so the card arrives within about two days.",
+        "A handwritten card after a prompt email adds a personal touch that few candidates "
+        "bother with.",
+        (A004,),
+        "thank-you-notes/#which-channel",
+    ),
+    Rule(
+        "brief_references",
+        Kind.BRIEF_REFERENCES,
+        "Always (one step per reference you gave; one reminder if you gave none).",
+        "The first working day after the interview.",
+        "References who know the job and your interview's weak spots can speak to exactly "
+        "what the employer needs to hear.",
+        (A001, A002),
+        "references/#brief-your-references",
+    ),
+    Rule(
+        "keep_searching",
+        Kind.KEEP_SEARCHING,
+        "Always.",
+        "The first working day after the interview.",
+        "No single interview is certain, and other options give you strength when an offer "
+        "or feedback comes.",
+        (A000, A001, A002, A003),
+        "while-you-wait/#keep-searching",
+    ),
+    Rule(
+        "connect",
+        Kind.CONNECT,
+        "Always.",
+        "The day your thank-you goes out.",
+        "A professional LinkedIn connection keeps you in touch; other social networks do not "
+        "belong in a job search.",
+        (A002,),
+        "while-you-wait/#social-media-etiquette",
+    ),
+    Rule(
+        "network",
+        Kind.NETWORK,
+        "Always.",
+        "The second working day after the interview.",
+        "A good word from someone the hiring manager knows well counts for a lot.",
+        (A002,),
+        "while-you-wait/#use-your-network",
+    ),
+    Rule(
+        "prepare_next_round",
+        Kind.PREPARE_NEXT_ROUND,
+        "The interview was not the final round.",
+        "The third working day after the interview.",
+        "The same questions tend to come back, and it helps to know who you will meet next.",
+        (A002,),
+        "while-you-wait/#prepare-for-the-next-round",
+    ),
+    Rule(
+        "business_plan",
+        Kind.BUSINESS_PLAN,
+        "Always, as an optional step.",
+        "The fourth working day after the interview.",
+        "A short plan for where you would add value shows enthusiasm and what you learned "
+        "about their needs.",
+        (A002,),
+        "while-you-wait/#business-plan",
+    ),
+    Rule(
+        "decision_due",
+        Kind.DECISION_DUE,
+        "They named a date, a time frame or the end of the week.",
+        "The promised date (the last working day on or before it).",
+        "This is when they said they would decide: no chasing before it.",
+        (A002, A004),
+        "the-outcome/#an-offer",
+    ),
+    Rule(
+        "follow_up_after_date",
+        Kind.FOLLOW_UP,
+        "They named a date or a time frame (choice 'after a promise: next day', the default).",
+        "The first working day after the promised date; the second follow-up one working "
+        "week later.",
+        "A follow-up is fair once their own date has passed without news.",
+        (A000, A002),
+        "following-up/#when-to-follow-up",
+    ),
+    Rule(
+        "follow_up_week_after_date",
+        Kind.FOLLOW_UP,
+        "They named a date or a time frame (choice 'after a promise: one week').",
+        "A week after the promised date (the next working day on or after it); the second "
+        "one working week later.",
+        "A week's grace past their timetable makes a follow-up entirely reasonable.",
+        (A004,),
+        "following-up/#when-to-follow-up",
+    ),
+    Rule(
+        "follow_up_short_early",
+        Kind.FOLLOW_UP,
+        "The decision is due within a week (choice 'short promise: early'), unless they asked "
+        "you to wait.",
+        "Two working days after the interview; the second on the first working day after "
+        "the promised date.",
+        "A decision due within days calls for a quicker check on where things stand.",
+        (A001,),
+        "following-up/#when-to-follow-up",
+    ),
+    Rule(
+        "follow_up_no_date",
+        Kind.FOLLOW_UP,
+        "They said nothing about when they would decide.",
+        "Five working days after the interview, and the same gap again for the second.",
+        "After about a working week with no timetable, asking where things stand is expected.",
+        (A000, A001),
+        "following-up/#when-to-follow-up",
+    ),
+    Rule(
+        "follow_up_end_of_week",
+        Kind.FOLLOW_UP,
+        "They promised an answer by the end of the week.",
+        "The last working day of that week: a call in the morning, and one in the afternoon "
+        "if there is still no news.",
+        "Two calls on the promised day show interest; any more risks your place.",
+        (A003,),
+        "following-up/#how-often",
+    ),
+    Rule(
+        "follow_up_when_asked_to_wait",
+        Kind.FOLLOW_UP,
+        "They asked you to wait for them to get in touch and gave no date. (With a date, the "
+        "date rules apply, by email.)",
+        "By email, ten working days after the interview; the second one working week later.",
+        "Respect their request, but do not wait for ever: a polite email once a fair time "
+        "has passed keeps you in the running.",
+        (A001, A002),
+        "following-up/#phone-or-email",
+    ),
+    Rule(
+        "stop_chasing",
+        Kind.STOP_CHASING,
+        "Always, after the last follow-up.",
+        "The first working day after the second follow-up.",
+        "Asking more than twice makes you a problem candidate; silence is often about "
+        "their workload, not you.",
+        (A000, A002, A003),
+        "following-up/#when-to-stop",
+    ),
+    Rule(
+        "check_in",
+        Kind.CHECK_IN,
+        "Always, as optional steps for a process that runs long.",
+        "Every two working weeks after you stop chasing, twice.",
+        "A short, useful note (an article that fits the interview) keeps you in mind without "
+        "asking about the decision.",
+        (A000, A004),
+        "following-up/#check-in-when-it-runs-long",
+    ),
+)
+
+BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
