@@ -24,11 +24,11 @@ function fail(message) {
   process.exit(2);
 }
 
-function wheelsIn(dir, what, howToMake) {
-  const found = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".whl")) : [];
-  if (found.length === 0) fail(`no ${what} wheels in ${dir}: run ${howToMake}`);
-  return found.map((f) => join(dir, f));
+function wheelsIn(dir) {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".whl")) : [];
 }
+// A wheel file name starts with its normalised distribution name (PEP 427, PEP 503).
+const distName = (file) => file.split("-")[0].toLowerCase().replace(/[-_.]+/g, "_");
 
 // The run must not depend on the network: refuse any fetch that is not a local file.
 const realFetch = globalThis.fetch;
@@ -40,9 +40,21 @@ globalThis.fetch = (input, init) => {
   return realFetch(input, init);
 };
 
-const testWheels = wheelsIn(TEST_WHEELS, "test-tool", "scripts/fetch_pyodide_test_wheels.py");
-const plannerWheels = wheelsIn(PLANNER_WHEELS, "planner", "scripts/setup.sh");
-if (plannerWheels.length !== 1) fail(`expected one planner wheel in ${PLANNER_WHEELS}`);
+// One wheel per distribution: the test tools from build/pyodide-wheels, overridden by what the
+// site itself serves from docs/assets/wheels (the planner, and the lazily loaded holidays and
+// icalendar wheels with their dependencies once prepare_assets ships them), so the run tests
+// the shipped files.
+const wheels = new Map();
+for (const dir of [TEST_WHEELS, PLANNER_WHEELS]) {
+  for (const file of wheelsIn(dir)) wheels.set(distName(file), join(dir, file));
+}
+if (!wheelsIn(TEST_WHEELS).some((f) => distName(f) === "pytest")) {
+  fail(`no pytest wheel in ${TEST_WHEELS}: run .venv/bin/python scripts/fetch_pyodide_test_wheels.py`);
+}
+const shippedPlanner = wheelsIn(PLANNER_WHEELS).filter((f) => distName(f) === "planner");
+if (shippedPlanner.length !== 1) {
+  fail(`expected exactly one planner wheel in ${PLANNER_WHEELS}, found ${shippedPlanner.length}: run scripts/setup.sh`);
+}
 if (!existsSync(join(ROOT, "tests", "core"))) fail("tests/core/ does not exist");
 
 const pyodide = await loadPyodide({
@@ -66,7 +78,7 @@ pyodide.setStderr(writer(process.stderr));
 const loaded = performance.now();
 
 const quiet = { messageCallback: () => {}, errorCallback: (m) => console.error(m) };
-await pyodide.loadPackage([...testWheels, ...plannerWheels], quiet);
+await pyodide.loadPackage([...wheels.values()], quiet);
 const installed = performance.now();
 
 // The tests and pytest's configuration from the repository; planner/ is deliberately not
