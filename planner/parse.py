@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 from .holiday_calendar import COUNTRY_CODE
 from .model import (
@@ -72,8 +72,6 @@ WITHIN = re.compile(r"^(\d{1,6})\s*(d|days?|w|wks?|weeks?)$", re.IGNORECASE)
 EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-E = TypeVar("E", bound=Enum)
 
 
 class _Collector:
@@ -149,7 +147,9 @@ def _clock(value: object, field: str, out: _Collector, label: str) -> dt.time | 
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
-def _choice(raw: Mapping[str, Any], key: str, enum: type[E], default: E, out: _Collector) -> E:
+def _choice[E: Enum](
+    raw: Mapping[str, Any], key: str, enum: type[E], default: E, out: _Collector
+) -> E:
     value = raw.get(key)
     if _blank(value):
         return default
@@ -273,7 +273,7 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
     if not isinstance(raw, Mapping):
         raise InvalidInput([FieldError("input", "The plan's input must be a JSON object.")])
     for key in sorted(set(raw) - FIELDS, key=str):
-        out.add(_show(key), "is not something the planner asks for; remove it.")
+        out.add(_show(key) or "(unnamed field)", "is not something the planner asks for; remove it.")
 
     interview = _date(raw.get("interview_date"), "interview_date", out, "Interview date")
     if interview is None and not any(e.field == "interview_date" for e in out.errors):

@@ -16,6 +16,7 @@ from .sources import A000, A001, A002, A003, A004
 @dataclass(frozen=True)
 class Rule:
     id: str
+    name: str  # a short heading for the rule
     kind: Kind
     applies: str  # when the rule produces steps, in plain words
     timing: str  # which day (and time) the step lands on, in plain words
@@ -36,6 +37,7 @@ SHORT_PROMISE_DAYS = 7  # "within the next week" (001, 002)
 RULES: tuple[Rule, ...] = (
     Rule(
         "ask_next_steps",
+        "Ask about the next step",
         Kind.ASK_NEXT_STEPS,
         "Always.",
         "The interview day, before it ends.",
@@ -45,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "collect_contacts",
+        "Collect every interviewer's details",
         Kind.COLLECT_CONTACTS,
         "Always; it names the interviewers whose email you have not given.",
         "The interview day: a business card, the receptionist, or HR by phone.",
@@ -54,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "notes",
+        "Write notes straight away",
         Kind.NOTES,
         "Always.",
         "The interview day, straight after it (from its end time, if given).",
@@ -64,6 +68,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "recruiter_debrief",
+        "Debrief your recruiter",
         Kind.RECRUITER_DEBRIEF,
         "A recruiter or agency arranged the interview.",
         "The interview day, as soon as it ends, by phone.",
@@ -73,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "thank_you_same_day",
+        "Thank-you on the interview day",
         Kind.THANK_YOU,
         "Thank-you timing 'same day' (one step per interviewer).",
         "The interview day.",
@@ -83,6 +89,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "thank_you_next_day",
+        "Thank-you the next working day",
         Kind.THANK_YOU,
         "Thank-you timing 'next day', the default (one step per interviewer).",
         "The first working day after the interview.",
@@ -93,6 +100,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "thank_you_two_days",
+        "Thank-you after two working days",
         Kind.THANK_YOU,
         "Thank-you timing 'two days' (one step per interviewer).",
         "The second working day after the interview.",
@@ -103,6 +111,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "thank_you_card",
+        "A handwritten card after the email",
         Kind.THANK_YOU_CARD,
         "Thanks by 'email then card' (one step per interviewer).",
         "The same day as the thank-you email, so the card arrives within about two days.",
@@ -113,6 +122,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "brief_references",
+        "Brief your references",
         Kind.BRIEF_REFERENCES,
         "Always (one step per reference you gave; one reminder if you gave none).",
         "The first working day after the interview.",
@@ -123,6 +133,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "keep_searching",
+        "Keep searching",
         Kind.KEEP_SEARCHING,
         "Always.",
         "The first working day after the interview.",
@@ -133,6 +144,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "connect",
+        "Connect on LinkedIn",
         Kind.CONNECT,
         "Always.",
         "The day your thank-you goes out.",
@@ -143,6 +155,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "network",
+        "Use your network",
         Kind.NETWORK,
         "Always.",
         "The second working day after the interview.",
@@ -152,6 +165,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "prepare_next_round",
+        "Prepare for the next round",
         Kind.PREPARE_NEXT_ROUND,
         "The interview was not the final round.",
         "The third working day after the interview.",
@@ -161,6 +175,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "business_plan",
+        "Sketch a business plan",
         Kind.BUSINESS_PLAN,
         "Always, as an optional step.",
         "The fourth working day after the interview.",
@@ -171,6 +186,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "decision_due",
+        "The promised decision day",
         Kind.DECISION_DUE,
         "They named a date, a time frame or the end of the week.",
         "The promised date (the last working day on or before it).",
@@ -180,6 +196,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "follow_up_after_date",
+        "Follow up the day after their date",
         Kind.FOLLOW_UP,
         "They named a date or a time frame (choice 'after a promise: next day', the default).",
         "The first working day after the promised date; the second follow-up one working "
@@ -190,6 +207,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "follow_up_week_after_date",
+        "Follow up a week after their date",
         Kind.FOLLOW_UP,
         "They named a date or a time frame (choice 'after a promise: one week').",
         "A week after the promised date (the next working day on or after it); the second "
@@ -200,6 +218,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "follow_up_short_early",
+        "Follow up early on a short promise",
         Kind.FOLLOW_UP,
         "The decision is due within a week (choice 'short promise: early'), unless they asked "
         "you to wait.",
@@ -211,6 +230,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "follow_up_no_date",
+        "Follow up when no date was given",
         Kind.FOLLOW_UP,
         "They said nothing about when they would decide.",
         "Five working days after the interview, and the same gap again for the second.",
@@ -220,6 +240,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "follow_up_end_of_week",
+        "Two calls on the Friday",
         Kind.FOLLOW_UP,
         "They promised an answer by the end of the week.",
         "The last working day of that week: a call in the morning, and one in the afternoon "
@@ -230,6 +251,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "follow_up_when_asked_to_wait",
+        "Follow up when asked to wait",
         Kind.FOLLOW_UP,
         "They asked you to wait for them to get in touch and gave no date. (With a date, the "
         "date rules apply, by email.)",
@@ -241,6 +263,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "stop_chasing",
+        "Stop chasing",
         Kind.STOP_CHASING,
         "Always, after the last follow-up.",
         "The first working day after the second follow-up.",
@@ -251,6 +274,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "check_in",
+        "Check in when it runs long",
         Kind.CHECK_IN,
         "Always, as optional steps for a process that runs long.",
         "Every two working weeks after you stop chasing, twice.",

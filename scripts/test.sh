@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
+echo "==> Static checks (ruff, mypy --strict)"
+.venv/bin/ruff check planner tests scripts
+.venv/bin/mypy planner
 echo "==> Strict site build"
 .venv/bin/mkdocs build --strict --quiet
 echo "==> pytest"

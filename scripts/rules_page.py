@@ -1,0 +1,152 @@
+"""Write docs/how-the-planner-decides.md from the planner's rule table.
+
+The page is generated, committed, and checked by tests/site/test_rules_page.py, so the words
+on the site and the rules the planner runs can never drift apart. Run after changing
+planner/rules.py:  .venv/bin/python scripts/rules_page.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from planner import rules
+from planner.model import AfterPromise, ShortPromise, Thanks, ThanksTiming
+from planner.sources import BY_ID as ARTICLES
+
+PAGE = ROOT / "docs" / "how-the-planner-decides.md"
+
+GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("on-the-interview-day", "On the interview day",
+     ("ask_next_steps", "collect_contacts", "notes", "recruiter_debrief")),
+    ("thank-you-notes", "Thank-you notes",
+     ("thank_you_same_day", "thank_you_next_day", "thank_you_two_days", "thank_you_card")),
+    ("the-first-working-days", "The first working days",
+     ("brief_references", "keep_searching", "connect", "network", "prepare_next_round",
+      "business_plan")),
+    ("following-up", "Following up",
+     ("decision_due", "follow_up_after_date", "follow_up_week_after_date",
+      "follow_up_short_early", "follow_up_no_date", "follow_up_end_of_week",
+      "follow_up_when_asked_to_wait")),
+    ("when-to-stop", "When to stop", ("stop_chasing", "check_in")),
+)
+
+CHOICES = (
+    ("When the thank-you goes out", "thanks_timing", ThanksTiming.NEXT_DAY,
+     [(ThanksTiming.SAME_DAY, "thank_you_same_day"), (ThanksTiming.NEXT_DAY, "thank_you_next_day"),
+      (ThanksTiming.TWO_DAYS, "thank_you_two_days")]),
+    ("First follow-up after a promised date", "after_promise", AfterPromise.NEXT_DAY,
+     [(AfterPromise.NEXT_DAY, "follow_up_after_date"),
+      (AfterPromise.ONE_WEEK, "follow_up_week_after_date")]),
+    ("A decision due within a week", "short_promise", ShortPromise.WAIT,
+     [(ShortPromise.WAIT, "follow_up_after_date"), (ShortPromise.EARLY, "follow_up_short_early")]),
+)
+
+
+def cite(sources: tuple[str, ...]) -> str:
+    return "; ".join(
+        f"[{ARTICLES[s].title}](sources.md#{ARTICLES[s].anchor}) (`{s}`)" for s in sources
+    )
+
+
+def anchor(rule_id: str) -> str:
+    return "rule-" + rule_id.replace("_", "-")
+
+
+def render() -> str:
+    grouped = [rule_id for _, _, ids in GROUPS for rule_id in ids]
+    if sorted(grouped) != sorted(rules.BY_ID):
+        raise SystemExit("scripts/rules_page.py: GROUPS must list every rule exactly once")
+    lines = [
+        "---",
+        "description: Every rule the follow-up planner uses, in plain words, with the articles "
+        "each one comes from.",
+        "---",
+        "",
+        "# How the planner decides",
+        "",
+        "!!! info \"This page is generated from the planner's own rule table\"",
+        "    Each rule below is the one the [planner](planner/index.md) runs, word for word. "
+        "If a rule changes, this page changes with it.",
+        "",
+        "The planner works from the interview date and what the employer told you. A few "
+        "things hold for every rule:",
+        "",
+        "- **Working days only.** No step lands on a day you marked as a day off, or on a "
+        "public holiday of the country you chose, except steps on the interview day itself. "
+        "A step that would fall on a day off moves to the next working day (a promised "
+        "decision day moves back to the last working day before it).",
+        "- **The same plan for everyone.** Dates depend only on what you typed, never on the "
+        "day you open the plan, so a shared link shows the same dates to whoever opens it. "
+        "Only the *today* and *next* highlights change.",
+        f"- **Never more than {rules.MAX_FOLLOW_UPS} status follow-ups.** After that the plan "
+        "tells you to stop chasing, and only suggests optional check-ins.",
+        "- **Where the articles disagree, you choose.** The defaults are below; the "
+        "[comparison page](where-advice-differs.md) shows every article's view side by side.",
+        "",
+        "## The numbers {#the-numbers}",
+        "",
+        "| Gap | Working days | From |",
+        "| --- | --- | --- |",
+        f"| No date given: first follow-up, and between follow-ups | {rules.NO_DATE_GAP} | "
+        f"{cite(rules.BY_ID['follow_up_no_date'].sources)} |",
+        f"| Short promise, early choice: first follow-up | {rules.SHORT_EARLY_GAP} | "
+        f"{cite(rules.BY_ID['follow_up_short_early'].sources)} |",
+        f"| Asked to wait, no date: first follow-up | {rules.ASKED_TO_WAIT_GAP} | "
+        f"{cite(rules.BY_ID['follow_up_when_asked_to_wait'].sources)} |",
+        f"| Between optional check-ins | {rules.CHECK_IN_GAP} | "
+        f"{cite(rules.BY_ID['check_in'].sources)} |",
+        "",
+        f"A promise counts as *short* when the decision is due within {rules.SHORT_PROMISE_DAYS} "
+        "days of the interview.",
+        "",
+        "## Your choices and the defaults {#choices}",
+        "",
+        "| Question | Option | Rule it uses | Default |",
+        "| --- | --- | --- | --- |",
+    ]
+    for question, field, default, options in CHOICES:
+        for value, rule_id in options:
+            rule = rules.BY_ID[rule_id]
+            mark = "**default**" if value is default else ""
+            lines.append(f"| {question} (`{field}`) | `{value.value}` | "
+                         f"[{rule.name}](#{anchor(rule_id)}) | {mark} |")
+    lines.append(f"| How you send thanks (`thanks`) | "
+                 f"{', '.join(f'`{t.value}`' for t in Thanks)} | "
+                 f"[{rules.BY_ID['thank_you_card'].name}](#{anchor('thank_you_card')}) for "
+                 "`email+card` | **`email`** |")
+    lines.append("")
+    for group_anchor, title, ids in GROUPS:
+        lines += [f"## {title} {{#{group_anchor}}}", ""]
+        for rule_id in ids:
+            rule = rules.BY_ID[rule_id]
+            lines += [
+                f"### {rule.name} {{#{anchor(rule_id)}}}",
+                "",
+                f"- **When it applies:** {rule.applies}",
+                f"- **Which day:** {rule.timing}",
+                f"- **Why:** {rule.why}",
+                f"- **In your plan as:** `{rule.kind.value}` steps; "
+                f"[read more in the guide]({guide_path(rule.guide)})",
+                f"- **Sources:** {cite(rule.sources)}",
+                "",
+            ]
+    return "\n".join(lines)
+
+
+def guide_path(guide: str) -> str:
+    """'following-up/#when-to-stop' -> 'following-up.md#when-to-stop' for MkDocs."""
+    page, _, fragment = guide.partition("/#")
+    return f"{page}.md#{fragment}"
+
+
+def main() -> None:
+    PAGE.write_text(render(), encoding="utf-8")
+    print(f"wrote {PAGE.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""Shared helpers for the core tests. These tests also run inside Pyodide (Node), so they use
+only the standard library, pytest and hypothesis; ``holidays`` where a test is about it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from planner.api import plan_dict
+
+TODAY = dt.date(2026, 11, 22)  # a fixed "today" so statuses are repeatable
+INTERVIEW = "2026-11-17"  # a Tuesday
+
+
+def plan(today: dt.date = TODAY, **raw: Any) -> dict[str, Any]:
+    raw.setdefault("interview_date", INTERVIEW)
+    result = plan_dict(raw, today)
+    assert "errors" not in result, result
+    return result
+
+
+def dates(result: dict[str, Any], rule_or_kind: str) -> list[str]:
+    """The dates of the steps made by a rule (or of a kind), in timeline order."""
+    return [
+        s["date"] for s in result["steps"] if rule_or_kind in (s["rule"], s["kind"])
+    ]
