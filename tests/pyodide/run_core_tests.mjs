@@ -80,6 +80,12 @@ const loaded = performance.now();
 const quiet = { messageCallback: () => {}, errorCallback: (m) => console.error(m) };
 await pyodide.loadPackage([...wheels.values()], quiet);
 const installed = performance.now();
+// Printed before pytest runs, so that pytest's own summary line (with its time) closes the output.
+const span = (from, to) => ((to - from) / 1000).toFixed(1);
+console.log(
+  `Pyodide ready in ${span(started, installed)} s ` +
+    `(runtime ${span(started, loaded)} s, ${wheels.size} wheels ${span(loaded, installed)} s)`,
+);
 
 // The tests and pytest's configuration from the repository; planner/ is deliberately not
 // mounted, so `import planner` can only find the installed wheel.
@@ -126,13 +132,7 @@ int(pytest.main(list(pytest_args) + ["--hypothesis-profile=pyodide"], plugins=[P
   // Pyodide's minified JavaScript.
   fail(error.message);
 }
-const ran = performance.now();
-
-const span = (from, to) => ((to - from) / 1000).toFixed(1);
-console.log(
-  `Pyodide run: ${span(started, ran)} s (runtime ${span(started, loaded)} s, ` +
-    `wheels ${span(loaded, installed)} s, pytest ${span(installed, ran)} s)`,
-);
+if (!Number.isInteger(code)) fail(`pytest.main returned ${code}, not an exit code`);
 if (code === 5) {
   console.error("run_core_tests: pytest collected no tests in tests/core: that is a failure here.");
 }
