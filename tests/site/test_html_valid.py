@@ -1,4 +1,5 @@
-"""Every page of the built site is valid HTML, as judged by the Nu Html Checker (vnu.jar).
+"""Every page of the built site is valid HTML, and our own stylesheets valid CSS, as judged by
+the Nu Html Checker (vnu.jar).
 
 Invalid markup is what assistive technology and odd browsers trip on first. The checker is the
 engine behind the W3C's own validator, pinned through npm (vnu-jar in package.json), and runs
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Errors we accept, each matched on message AND the exact markup, and each explained.
@@ -64,7 +66,7 @@ def site(request, tmp_path_factory) -> Path:
         return build_site(tmp_path_factory.mktemp("site"))
 
 
-def run_vnu(pages: list[Path]) -> list[dict]:
+def run_vnu(pages: list[Path], *options: str) -> list[dict]:
     java = shutil.which("java")
     if java is None:
         pytest.fail("java is missing: the Nu Html Checker needs Java 17+ (apt-get install default-jre-headless)")
@@ -72,7 +74,7 @@ def run_vnu(pages: list[Path]) -> list[dict]:
         pytest.fail(f"{VNU_JAR} is missing: run 'npm ci' (scripts/setup.sh does)")
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout",
-         *map(str, pages)],
+         *options, *map(str, pages)],
         check=False,  # exit 1 just means "errors found": the JSON report says which
         capture_output=True,
         text=True,
@@ -123,4 +125,19 @@ def test_every_built_page_is_valid_html(site: Path) -> None:
     stale = [ACCEPTED[i][0].pattern for i in range(len(ACCEPTED)) if i not in used]
     if stale:
         pytest.fail(f"accepted errors that no longer occur, remove them from ACCEPTED: {stale}",
+                    pytrace=False)
+
+
+def test_our_stylesheets_are_valid_css(site: Path) -> None:
+    # The CSS we write (docs/**/*.css, as the site serves it); Material's own bundle is theirs.
+    ours = sorted(p.relative_to(DOCS) for p in DOCS.rglob("*.css"))
+    sheets = [site / rel for rel in ours]
+    missing = [str(rel) for rel, sheet in zip(ours, sheets, strict=True) if not sheet.exists()]
+    assert not missing, f"stylesheets not in the built site: {missing}"
+    if not sheets:
+        return  # no stylesheet of our own: nothing of ours to check
+    errors = [m for m in run_vnu(sheets, "--also-check-css")
+              if m.get("type") in ("error", "non-document-error")]
+    if errors:
+        pytest.fail(f"{len(errors)} CSS error(s):\n" + "\n".join(describe(site, m) for m in errors),
                     pytrace=False)
