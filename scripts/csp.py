@@ -153,7 +153,9 @@ def main() -> int:
     current = PARTIAL.read_text(encoding="utf-8")
     if args.check:
         if current != wanted:
-            print(f"{PARTIAL.relative_to(ROOT)} is out of date: run scripts/csp.py", file=sys.stderr)
+            print(
+                f"{PARTIAL.relative_to(ROOT)} is out of date: run scripts/csp.py", file=sys.stderr
+            )
             return 1
         return 0
     PARTIAL.write_text(wanted, encoding="utf-8")

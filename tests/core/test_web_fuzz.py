@@ -77,7 +77,12 @@ def _assert_errors_are_structured(answer: dict[str, Any]) -> None:
 
 
 @FUZZ_SLOW
-@given(op=st.sampled_from(["plan", "ics", "needs"]), raw=raw_forms, today=today_values, site=site_values)
+@given(
+    op=st.sampled_from(["plan", "ics", "needs"]),
+    raw=raw_forms,
+    today=today_values,
+    site=site_values,
+)
 def test_any_form_gets_a_plan_or_field_errors(op: str, raw: dict, today: Any, site: Any) -> None:
     answer = _handle({"op": op, "raw": raw, "today": today, "site": site, "for": op})
     _assert_errors_are_structured(answer)
@@ -100,7 +105,9 @@ def test_any_request_gets_a_structured_answer(request: Any) -> None:
 
 
 @FUZZ
-@given(fragment=st.one_of(st.text(max_size=200), st.from_regex(r"#p=[0-9]{0,3}\.[A-Za-z0-9_-]{0,120}")))
+@given(
+    fragment=st.one_of(st.text(max_size=200), st.from_regex(r"#p=[0-9]{0,3}\.[A-Za-z0-9_-]{0,120}"))
+)
 def test_any_fragment_decodes_or_says_why(fragment: str) -> None:
     decoded = share.decode(fragment)
     assert isinstance(decoded.raw, dict)
@@ -121,7 +128,11 @@ def _pack(obj: Any) -> str:
 
 
 @FUZZ_SLOW
-@given(payload=st.one_of(json_values, st.dictionaries(st.sampled_from(sorted(share.LONG)), json_values)))
+@given(
+    payload=st.one_of(
+        json_values, st.dictionaries(st.sampled_from(sorted(share.LONG)), json_values)
+    )
+)
 def test_any_packed_payload_keeps_only_what_the_form_can_show(payload: Any) -> None:
     decoded = share.decode(_pack(payload))
     for key, value in decoded.raw.items():
