@@ -182,6 +182,7 @@ function bind(root) {
     firstRender: false,
     lastSteps: [],
     linkProblems: [],
+    note: "", // said before the next "Plan updated" (see announce)
   };
 
   // -- dynamic rows ---------------------------------------------------------------------------
@@ -527,8 +528,9 @@ function bind(root) {
       ui.timeline.classList.add("planner-stale");
       ui.timeline.setAttribute("aria-describedby", "planner-problems");
       const n = answer.errors.length;
-      ui.announce.textContent =
-        n === 1 ? "Plan not updated: one answer needs attention." : `Plan not updated: ${n} answers need attention.`;
+      announce(
+        n === 1 ? "Plan not updated: one answer needs attention." : `Plan not updated: ${n} answers need attention.`,
+      );
       if (page.lastSteps.length === 0) {
         ui.timeline.replaceChildren();
       }
@@ -552,8 +554,15 @@ function bind(root) {
       if (details) details.open = true;
     }
     const n = answer.steps.length;
-    ui.announce.textContent = `Plan updated: ${n} ${n === 1 ? "step" : "steps"}.`;
+    announce(`Plan updated: ${n} ${n === 1 ? "step" : "steps"}.`);
     markReady();
+  }
+
+  // What the plan's live region says after a redraw, after any note left by the action that
+  // caused it (so "the form was cleared" is not overwritten by "Plan updated" at once).
+  function announce(text) {
+    ui.announce.textContent = page.note ? `${page.note} ${text}` : text;
+    page.note = "";
   }
 
   function markReady() {
@@ -741,7 +750,7 @@ function bind(root) {
     resetForm();
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
     page.linkProblems = [];
-    say("Everything this planner kept on this device has been removed, and the form was cleared.");
+    page.note = "Everything this planner kept on this device has been removed, and the form was cleared.";
     requestPlan();
   }
 
