@@ -14,7 +14,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from planner import share
 from planner.api import plan_dict
@@ -142,6 +142,50 @@ def test_filled_form_gives_the_planners_timeline(page: Page) -> None:
 
     # The whole form is in the fragment, never in the path or query.
     assert re.search(r"/planner/#p=1\.[A-Za-z0-9_-]+$", page.url)
+
+
+def hold_planner_wheel(page: Page) -> list[Route]:
+    """Keep Python from finishing its start until the test releases the planner wheel."""
+    held: list[Route] = []
+    page.route("**/assets/wheels/planner-*.whl", lambda route: held.append(route))
+    return held
+
+
+def until_held(page: Page, held: list[Route]) -> Route:
+    for _ in range(600):  # poll the condition (the request reaching the route), max ~30 s
+        if held:
+            return held[0]
+        page.wait_for_timeout(50)
+    raise AssertionError("the planner wheel was never requested")
+
+
+def test_the_form_is_usable_while_python_starts(page: Page) -> None:
+    held = hold_planner_wheel(page)
+    page.goto("planner/")
+    wheel = until_held(page, held)
+    expect(page.locator("#planner-loading")).to_be_visible()
+    expect(page.locator("#planner-loading")).to_contain_text("Starting the planner")
+    page.get_by_label("Company").fill("Acme")
+    page.locator("[name='interviewers[0].name']").fill("Ana Diaz")
+    assert page.locator("html").get_attribute("data-planner-ready") is None
+    wheel.continue_()
+    wait_ready(page)
+    expect(page.locator("#planner-loading")).to_be_hidden()
+    expect(page.get_by_label("Company")).to_have_value("Acme")
+    expect(page.locator("li[data-kind=thank_you]")).to_contain_text("Ana Diaz")
+
+
+def test_typing_before_a_shared_link_opens_is_kept(page: Page) -> None:
+    form = {"interview_date": "2026-11-17", "company": "Acme", "role": "Analyst"}
+    held = hold_planner_wheel(page)
+    page.goto("planner/" + share.fragment(form))
+    wheel = until_held(page, held)
+    page.get_by_label("Role").fill("Data engineer")
+    wheel.continue_()
+    wait_ready(page)
+    expect(page.get_by_label("Company")).to_have_value("Acme")  # from the link
+    expect(page.get_by_label("Role")).to_have_value("Data engineer")  # typed: kept
+    expect(page.get_by_label("Interview date")).to_have_value("2026-11-17")
 
 
 def test_steps_are_ticked_off(page: Page) -> None:

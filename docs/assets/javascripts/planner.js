@@ -159,7 +159,9 @@ function bind(root) {
     // only), so ticks survive a trip to a guide page and back; stored only if the reader opts in.
     ticks: state.ticks,
     touched: new Set(), // fields changed by hand before a shared link was decoded
-    awaitingLink: false,
+    // A shared link is read once Python is ready; until then, what the reader types is noted
+    // in `touched` so the link fills in only the other fields.
+    awaitingLink: window.location.hash.startsWith("#p="),
     timer: null,
     firstRender: false,
     lastSteps: [],
@@ -767,8 +769,7 @@ function bind(root) {
 
   page.onReady = () => {
     const hash = window.location.hash;
-    if (hash.startsWith("#p=")) {
-      page.awaitingLink = true;
+    if (hash.startsWith("#p=") && page.awaitingLink) {
       ui.loadingText.textContent = "Opening the shared plan…";
       ask({ op: "decode", fragment: hash }, (answer) => {
         if (state.page !== page) return;
