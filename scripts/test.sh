@@ -13,4 +13,5 @@ echo "==> Strict site build"
 echo "==> pytest"
 .venv/bin/python -m pytest "$@"
 echo "==> Core tests inside Pyodide (Node)"
+.venv/bin/python scripts/fetch_pyodide_test_wheels.py >/dev/null
 node tests/pyodide/run_core_tests.mjs

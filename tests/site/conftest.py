@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-SEEDS = Path(os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
+# The articles sit beside the repository (shared/seeds), as on every machine of this project.
+SEEDS = Path(os.environ.get("SEEDS_DIR", ROOT.parent / "shared" / "seeds"))
 
 # The pages whose job is to give advice: each must cite at least one article.
 ADVICE_PAGES = [
@@ -49,7 +50,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """A page's YAML front matter (flat `key: value` pairs) and its body."""
     import yaml
 
-    match = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.S)
+    match = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.DOTALL)
     if not match:
         return {}, text
     meta = yaml.safe_load(match.group(1)) or {}
@@ -70,6 +71,7 @@ def built_site(tmp_path_factory) -> Path:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+        check=False,  # the assertion below reports the build output
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -79,7 +81,7 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
-from html.parser import HTMLParser  # noqa: E402
+from html.parser import HTMLParser
 
 
 class PageScan(HTMLParser):

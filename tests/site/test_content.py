@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
 import pytest
-
 from conftest import (
     ADVICE_PAGES,
     ARTICLE_IDS,
@@ -18,7 +18,13 @@ from conftest import (
     split_front_matter,
 )
 
-RUN = 12  # the longest run of consecutive words a page may share with an article
+_spec = importlib.util.spec_from_file_location(
+    "article_fingerprints", Path(__file__).parents[2] / "scripts" / "article_fingerprints.py"
+)
+fingerprints = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fingerprints)
+
+RUN = fingerprints.RUN  # the longest run of words a page may share with an article
 
 
 def strip_markup(markdown: str) -> str:
@@ -29,26 +35,27 @@ def strip_markup(markdown: str) -> str:
     return text
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased words with punctuation normalised (curly quotes, dashes, apostrophes)."""
-    text = text.lower()
-    text = text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "`": " "}))
-    text = text.replace("'", "")  # you're == youre, whichever quote was used
-    return re.findall(r"[a-z0-9]+", text)
-
-
-def ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
-
-
 @pytest.fixture(scope="module")
-def article_runs(seeds_dir: Path) -> dict[tuple[str, ...], str]:
-    runs: dict[tuple[str, ...], str] = {}
-    for article in sorted(seeds_dir.glob("*.txt")):
-        for gram in ngrams(words(article.read_text(encoding="utf-8")), RUN):
-            runs.setdefault(gram, article.name)
-    assert runs, "no article text found"
+def article_runs() -> dict[str, str]:
+    """Fingerprint -> article, for every 12-word run of every article (committed file)."""
+    runs = fingerprints.load()
+    assert runs, "no article fingerprints found"
     return runs
+
+
+def test_fingerprints_are_those_of_the_articles(seeds_dir: Path):
+    assert fingerprints.load() == fingerprints.article_fingerprints(seeds_dir), (
+        "tests/site/article-fingerprints.txt is stale: run scripts/article_fingerprints.py"
+    )
+
+
+def shared_runs(text: str, article_runs: dict[str, str]) -> set[tuple[str, str]]:
+    """(run, article) for each 12-word run of ``text`` that an article also has."""
+    return {
+        (" ".join(run), article_runs[fingerprints.fingerprint(run)])
+        for run in fingerprints.runs(fingerprints.words(text), RUN)
+        if fingerprints.fingerprint(run) in article_runs
+    }
 
 
 def test_normalisation_catches_a_copied_sentence(article_runs):
@@ -58,15 +65,12 @@ def test_normalisation_catches_a_copied_sentence(article_runs):
         "**Most candidates** will send a \"thank you email\" as soon as their interview "
         "has [finished](x.md) which usually ends up in the bin"
     )
-    assert ngrams(words(strip_markup(copied)), RUN) & article_runs.keys()
+    assert shared_runs(strip_markup(copied), article_runs)
 
 
 @pytest.mark.parametrize("page", doc_pages(), ids=page_id)
 def test_no_page_copies_a_run_of_words_from_an_article(page: Path, article_runs):
-    tokens = words(strip_markup(page.read_text(encoding="utf-8")))
-    copied = sorted(
-        {(" ".join(g), article_runs[g]) for g in ngrams(tokens, RUN) if g in article_runs}
-    )
+    copied = sorted(shared_runs(strip_markup(page.read_text(encoding="utf-8")), article_runs))
     for run, article in copied:
         print(f"{page_id(page)}: shares with {article}: \"{run}\"")
     assert not copied, (
@@ -94,7 +98,7 @@ def test_every_advice_section_ends_with_its_sources(name: str):
     # Attribution sits beside the advice: each `##` section of a step page or template
     # carries its own "Sources:" line naming titles and file names.
     _, body = split_front_matter((DOCS / name).read_text(encoding="utf-8"))
-    sections = re.split(r"^## ", body, flags=re.M)[1:]
+    sections = re.split(r"^## ", body, flags=re.MULTILINE)[1:]
     assert sections, f"{name} has no sections"
     for section in sections:
         heading = section.splitlines()[0]
@@ -204,9 +208,9 @@ DEFAULT_WORDING = {
 
 @pytest.mark.parametrize("field", DEFAULT_WORDING)
 def test_comparison_states_the_planners_actual_default(field: str):
-    from planner.parse import parse_input
-
     import datetime as dt
+
+    from planner.parse import parse_input
 
     inp = parse_input({"interview_date": "2026-11-17"}, dt.date(2026, 11, 18))
     default = getattr(inp, field, None)
@@ -248,7 +252,7 @@ TEMPLATES = [
 def template_sections() -> dict[str, str]:
     _, body = split_front_matter((DOCS / "templates.md").read_text(encoding="utf-8"))
     sections = {}
-    for chunk in re.split(r"^## ", body, flags=re.M)[1:]:
+    for chunk in re.split(r"^## ", body, flags=re.MULTILINE)[1:]:
         match = re.search(r"\{#([a-z0-9-]+)\}", chunk.splitlines()[0])
         if match:
             sections[match.group(1)] = chunk
@@ -259,7 +263,7 @@ def template_sections() -> dict[str, str]:
 def test_each_template_is_a_plain_text_block_with_explained_placeholders(anchor: str):
     section = template_sections().get(anchor)
     assert section, f"templates.md has no section {{#{anchor}}}"
-    blocks = re.findall(r"^```text\n(.*?)^```", section, flags=re.M | re.S)
+    blocks = re.findall(r"^```text\n(.*?)^```", section, flags=re.MULTILINE | re.DOTALL)
     assert len(blocks) == 1, f"#{anchor}: expected one ```text block, found {len(blocks)}"
     # Short bracketed names are placeholders; longer bracketed sentences are instructions.
     placeholders = {

@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-
 from conftest import scan
 
 # The anchors the planner's rules link to (the shared brief) and the template anchors:
