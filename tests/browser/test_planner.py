@@ -476,3 +476,43 @@ def test_keyboard_only(page: Page) -> None:
     assert (
         differs.evaluate("a => a.href") == page.url.split("planner/")[0] + "where-advice-differs/"
     )
+
+
+def test_source_and_guide_links_lead_to_their_sections(page: Page) -> None:
+    open_planner(page)
+    step = page.locator("#planner-timeline > li").first
+    source = step.locator(".planner-step__sources a").first
+    anchor = (source.get_attribute("href") or "").split("#", 1)[1]
+    source.click()
+    expect(page).to_have_url(re.compile(rf"/sources/#{anchor}$"))
+    expect(page.locator(f"[id='{anchor}']")).to_be_visible()
+    page.go_back()
+    wait_ready(page)
+    guide = page.locator("#planner-timeline > li").first.get_by_role("link", name="Read the guide")
+    target = (guide.get_attribute("href") or "").removeprefix("../")
+    guide.click()
+    page_path, section = target.split("#", 1)
+    expect(page).to_have_url(re.compile(rf"/{re.escape(page_path)}#{section}$"))
+    expect(page.locator(f"[id='{section}']")).to_be_visible()
+
+
+def test_ready_for_a_strict_content_security_policy(page: Page) -> None:
+    open_planner(page)
+    fill(page, FORM)
+    wait_for_plan(page, plan_dict(FORM, browser_today(page)))
+    page.locator("#planner-timeline details").first.evaluate("d => { d.open = true; }")
+    # No inline styles or event-handler attributes in anything the planner writes or ships.
+    found = page.evaluate(
+        """() => [...document.querySelectorAll(
+                 '#planner-form, #planner-form *, #planner-output, #planner-output *')]
+             .flatMap(el => el.getAttributeNames()
+               .filter(a => a === 'style' || a.startsWith('on'))
+               .map(a => el.tagName + '[' + a + ']'))"""
+    )
+    assert found == []
+    # Our scripts are external modules, never inline.
+    inline = page.evaluate(
+        """() => [...document.querySelectorAll('article script')]
+             .filter(s => !s.src).length"""
+    )
+    assert inline == 0
