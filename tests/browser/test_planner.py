@@ -312,18 +312,26 @@ def test_share_link_opens_the_same_plan_for_someone_else(
     expect(other.locator("#planner-problems")).to_be_hidden()
 
 
-def test_copy_link_button_copies_the_share_link(new_context: Callable[..., BrowserContext]) -> None:
+def test_copy_buttons_copy_the_share_link_and_the_drafts(
+    new_context: Callable[..., BrowserContext],
+) -> None:
     ctx = new_context(permissions=["clipboard-read", "clipboard-write"])
     page = open_planner(ctx.new_page())
-    page.get_by_label("Company").fill("Acme")
-    page.wait_for_function(
-        "() => document.getElementById('planner-announce').textContent.startsWith('Plan updated')"
-    )
-    page.wait_for_function("() => location.hash.startsWith('#p=1.')")
+    page.locator("[name='interviewers[0].name']").fill("Ana Diaz")
+    note = page.locator("li[data-kind=thank_you]", has_text="For Ana Diaz")
+    expect(note).to_be_visible()  # the plan for what was typed is on screen
     page.get_by_role("button", name="Copy link").click()
     expect(page.locator("#planner-announce")).to_contain_text("Link copied")
-    assert page.evaluate("() => navigator.clipboard.readText()") == page.url
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert link == page.url and re.search(r"#p=1\.[A-Za-z0-9_-]+$", link)
     expect(page.locator(".planner-share-note")).to_contain_text("names you typed")
+    # Each draft's parts copy exactly as shown.
+    note.locator("summary", has_text="Draft").click()
+    note.get_by_role("button", name="Copy message").click()
+    expect(page.locator("#planner-announce")).to_have_text("Copied.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == note.locator("pre").nth(1).text_content()
+    assert copied.startswith("Dear Ana Diaz,")
 
 
 def test_a_damaged_or_newer_link_says_so_and_keeps_the_page_working(page: Page) -> None:
@@ -460,6 +468,17 @@ def test_public_holidays_load_only_when_a_country_is_chosen(page: Page) -> None:
 
 def test_keyboard_only(page: Page) -> None:
     open_planner(page)
+    page.get_by_role("button", name="Add a reference").click()
+    # Every control has a visible label, and every group a legend.
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll(
+                 '#planner-form input, #planner-form select, #planner-output input')]
+             .filter(c => !c.labels || c.labels.length === 0 ||
+                          [...c.labels].every(l => !l.textContent.trim()))
+             .map(c => c.name || c.id)"""
+    )
+    assert unlabelled == []
+    assert page.locator("#planner-form fieldset:not(:has(> legend))").count() == 0
     page.get_by_role("button", name="Add an interviewer").focus()
     page.keyboard.press("Enter")
     expect(page.locator("[name='interviewers[1].name']")).to_be_focused()
