@@ -56,6 +56,7 @@ def build_planner_wheel() -> Path:
 def main() -> None:
     copy_pyodide()
     wheel = build_planner_wheel()
+    __import__("stdlib_zip").build_optimised_stdlib(wheel)  # python_stdlib.opt.zip (scripts/stdlib_zip.py)
     print(f"assets ready: pyodide {PYODIDE_SRC.name}, {wheel.relative_to(ROOT)}")
 
 
