@@ -16,7 +16,8 @@ each (medians reported):
 (d) the longest main-thread task while the planner page loads (``longtask`` observer);
 (e) bytes transferred for a guide page and the planner page, cold cache: for every request
     of the page and its workers, Playwright's ``request.sizes()`` response headers + body as
-    transferred (the local server sends no HTTP compression, so these are uncompressed);
+    transferred (uncompressed unless ``--gzip``, which compresses like GitHub Pages; an
+    estimate "if the server gzips every file" is printed beside);
 and Lighthouse (mobile, its default simulated throttling) for a guide page and the planner.
 
 This is a report, not a test: a missed target prints FAIL and the script still exits 0.
@@ -25,6 +26,10 @@ This is a report, not a test: a missed target prints FAIL and the script still e
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
+import io
+import threading
 import gzip
 import json
 import os
@@ -40,7 +45,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from serve_site import serve_in_thread  # noqa: E402
+from serve_site import SiteHandler, serve_in_thread  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROME_ARGS = [
@@ -111,6 +116,42 @@ const indexURL = new URL("../assets/pyodide/", import.meta.url).href;
 const pyodide = await loadPyodide({ indexURL, stdLibURL: indexURL + zip });
 self.postMessage(pyodide.runPython("1 + 1"));
 """
+
+
+# --gzip: compress like GitHub Pages does on the fly (text, JSON, JavaScript and, per
+# https://github.com/maxence-charriere/go-app/issues/866, WebAssembly; not .zip/.whl).
+GZIP_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm"}
+
+
+class GzipSiteHandler(SiteHandler):
+    _cache: dict[Path, bytes] = {}
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (not path.is_file() or path.suffix not in GZIP_SUFFIXES
+                or "gzip" not in self.headers.get("Accept-Encoding", "")
+                or (Path(self.translate_path(self.path)).is_dir() and not self.path.split("?")[0].endswith("/"))):
+            return super().send_head()
+        body = self._cache.get(path)
+        if body is None:
+            body = self._cache[path] = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve_gzip_in_thread(directory: Path) -> tuple[Any, str]:
+    handler = functools.partial(GzipSiteHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}/"
 
 
 def median(xs: list[float]) -> float | None:
@@ -289,7 +330,7 @@ def lighthouse(url: str, name: str, out_dir: Path) -> dict[str, Any]:
     metrics = {k: audits[k].get("numericValue") for k in (
         "first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
         "cumulative-layout-shift", "speed-index", "interactive") if k in audits}
-    return {"scores": scores, "metrics": metrics, "report": str(report.relative_to(ROOT))}
+    return {"scores": scores, "metrics": metrics, "report": str(report)}
 
 
 def verdict(ok: bool | None) -> str:
@@ -308,6 +349,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--changes", type=int, default=20, help="input changes for (c)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--gzip", action="store_true",
+                        help="serve gzip-compressed text/JS/JSON/wasm, as GitHub Pages does")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench.json")
     args = parser.parse_args()
 
@@ -315,11 +358,11 @@ def main() -> None:
 
     out_dir = args.out.parent
     out_dir.mkdir(parents=True, exist_ok=True)
-    results: dict[str, Any] = {"runs": args.runs, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    results: dict[str, Any] = {"runs": args.runs, "gzip": args.gzip, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                                "load_average": os.getloadavg(), "notes": []}
     with tempfile.TemporaryDirectory() as tmp:
         site = prepare_site(args.site.resolve(), Path(tmp))
-        server, base = serve_in_thread(site)
+        server, base = (serve_gzip_in_thread if args.gzip else serve_in_thread)(site)
         server.handle_error = lambda *a: None  # aborted downloads when a context closes
         try:
             with sync_playwright() as pw:
@@ -433,7 +476,8 @@ def report(r: dict[str, Any]) -> None:
     width = max(len(x[0]) for x in rows)
     vwidth = max(len(x[1]) for x in rows)
     print(f"\nSpeed benchmark: median of {r['runs']} runs, Chromium {r.get('chromium', '?')}, "
-          f"load average {r['load_average'][0]:.1f} at start")
+          f"load average {r['load_average'][0]:.1f} at start, "
+          f"{'gzip like GitHub Pages' if r.get('gzip') else 'no HTTP compression (--gzip to add it)'}")
     for name, value, target, ok in rows:
         print(f"  {name:<{width}}  {value:>{vwidth}}  {target:<22} {ok}")
     for note in r.get("notes", []):
