@@ -46,6 +46,7 @@ function parseArgs(argv) {
     verifyWheels: [],
     verifyImports: [],
     manifest: null,
+    compileWheel: null,
   };
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i];
@@ -64,9 +65,11 @@ function parseArgs(argv) {
     else if (a === "--verify-wheel") opts.verifyWheels.push(path.resolve(next()));
     else if (a === "--verify-import") opts.verifyImports.push(next());
     else if (a === "--manifest") opts.manifest = path.resolve(next());
+    else if (a === "--compile-wheel") opts.compileWheel = path.resolve(next());
     else throw new Error(`unknown argument ${a}`);
   }
   if (!opts.out) throw new Error("--out is required");
+  if (opts.compileWheel) return opts;
   if (!["trimmed", "full", "none"].includes(opts.mode)) throw new Error(`bad --mode ${opts.mode}`);
   return opts;
 }
@@ -274,8 +277,59 @@ async function trace(opts, stdLibURL) {
   return { py, modules: toPlain(py.runPython("zip_modules()")) };
 }
 
+// --compile-wheel IN --out OUT: the same treatment for a pure-Python wheel (the planner's):
+// every module gets an unchecked hash-based .pyc in __pycache__ next to its .py (kept, so
+// tracebacks show the planner's source), RECORD updated. Installed by Pyodide, the .pyc are
+// used by the ordinary SourceFileLoader without compiling or checking the source.
+const COMPILE_WHEEL = String.raw`
+import base64, hashlib, os, py_compile, sys, zipfile
+def compile_wheel(src, out):
+    tag = sys.implementation.cache_tag
+    zin = zipfile.ZipFile(src)
+    record_name = next(n for n in zin.namelist() if n.endswith(".dist-info/RECORD"))
+    added, count = [], 0
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == record_name:
+                continue
+            zout.writestr(info, data, compresslevel=9)
+            name = info.filename
+            if name.endswith(".py") and ".dist-info/" not in name and ".data/" not in name:
+                with open("/tmp/w.py", "wb") as f:
+                    f.write(data)
+                py_compile.compile("/tmp/w.py", cfile="/tmp/w.pyc", doraise=True,
+                    dfile="/lib/python%d.%d/site-packages/" % sys.version_info[:2] + name,
+                    invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+                head, base = os.path.split(name)
+                pyc_name = (head + "/" if head else "") + "__pycache__/" + base[:-3] + "." + tag + ".pyc"
+                with open("/tmp/w.pyc", "rb") as f:
+                    pyc = f.read()
+                zi = zipfile.ZipInfo(pyc_name, date_time=info.date_time)
+                zi.external_attr = info.external_attr
+                zout.writestr(zi, pyc, zipfile.ZIP_DEFLATED, 9)
+                digest = base64.urlsafe_b64encode(hashlib.sha256(pyc).digest()).rstrip(b"=").decode()
+                added.append(f"{pyc_name},sha256={digest},{len(pyc)}")
+                count += 1
+        record = zin.read(record_name).decode().rstrip("\n").split("\n")
+        lines = [l for l in record if not l.startswith(record_name + ",")] + added + [record_name + ",,"]
+        zi = zipfile.ZipInfo(record_name, date_time=zin.getinfo(record_name).date_time)
+        zout.writestr(zi, "\n".join(lines) + "\n", zipfile.ZIP_DEFLATED, 9)
+    return count
+`;
+
+async function compileWheel(opts) {
+  const py = await boot(opts);
+  py.runPython(COMPILE_WHEEL);
+  py.FS.writeFile("/tmp/in.whl", fs.readFileSync(opts.compileWheel));
+  const n = py.runPython(`compile_wheel("/tmp/in.whl", "/tmp/out.whl")`);
+  fs.writeFileSync(opts.out, py.FS.readFile("/tmp/out.whl"));
+  console.log(`${path.basename(opts.out)}: ${n} modules precompiled`);
+}
+
 async function main() {
   const opts = parseArgs(process.argv);
+  if (opts.compileWheel) return compileWheel(opts);
   const t0 = performance.now();
 
   // 1. Trace with the stock zip.
