@@ -2,7 +2,7 @@
 
 Run through ``scripts/bench.sh`` (set-up, strict build, then this). It serves a temporary copy
 of ``site/`` on a free local port (``scripts/serve_site.py``) and measures, ``--runs`` times
-each (medians reported):
+each, round-robin over the pages (medians reported):
 
 (a) navigation to the first rendered timeline for a share link (``planner/#...``): until
     ``document.documentElement.dataset.plannerReady === "true"``, timed in the page
@@ -212,21 +212,30 @@ class Bench:
                                polling="raf", timeout=TIMEOUT_MS)
         return page.evaluate("window.__bench.readyAt")
 
-    def time_to_ready(self, url: str) -> dict[str, list[float]]:
-        """Cold (fresh context) and warm (second navigation in the same context) times."""
-        cold, warm, longest = [], [], []
+    def measure_once(self, url: str) -> tuple[float, float, float | None]:
+        """One cold load (fresh context), then one warm load (second navigation in it)."""
+        context, page = self.new_page()
+        try:
+            cold = self.ready_ms(page, url)
+            tasks = page.evaluate("window.__bench.longtasks")
+            page.goto("about:blank")
+            warm = self.ready_ms(page, url)
+            return cold, warm, (max(tasks, default=0.0) if tasks is not None else None)
+        finally:
+            context.close()
+
+    def time_to_ready(self, urls: dict[str, str]) -> dict[str, dict[str, list[float]]]:
+        """Cold and warm times for each page, round-robin (run 1 of every page, then run 2...)
+        so that a machine getting busier or quieter affects every page alike."""
+        out = {name: {"cold": [], "warm": [], "longest_task": []} for name in urls}
         for _ in range(self.runs):
-            context, page = self.new_page()
-            try:
-                cold.append(self.ready_ms(page, url))
-                tasks = page.evaluate("window.__bench.longtasks")
-                if tasks is not None:
-                    longest.append(max(tasks, default=0.0))
-                page.goto("about:blank")
-                warm.append(self.ready_ms(page, url))
-            finally:
-                context.close()
-        return {"cold": cold, "warm": warm, "longest_task": longest}
+            for name, url in urls.items():
+                cold, warm, longest = self.measure_once(url)
+                out[name]["cold"].append(cold)
+                out[name]["warm"].append(warm)
+                if longest is not None:
+                    out[name]["longest_task"].append(longest)
+        return out
 
     def planner_available(self) -> tuple[bool, str]:
         context, page = self.new_page()
@@ -370,23 +379,22 @@ def main() -> None:
                 bench = Bench(browser, base, args.runs, site)
                 results["chromium"] = browser.version
 
-                # (b) the floor, both zips.
-                floor = {}
-                for zip_name in (STOCK_ZIP, OPT_ZIP):
-                    if (site / "assets" / "pyodide" / zip_name).exists():
-                        floor[zip_name] = bench.time_to_ready(f"{base}_bench/{zip_name}.html")
-                results["floor"] = floor
-
-                # (a), (c), (d) on the planner page, when it exists.
+                # (a), (c), (d) on the planner page, when it exists; (b) the floor, both zips.
                 available, why = bench.planner_available()
+                pages = {zip_name: f"{base}_bench/{zip_name}.html" for zip_name in (STOCK_ZIP, OPT_ZIP)
+                         if (site / "assets" / "pyodide" / zip_name).exists()}
                 if available:
                     fragment = bench.share_link()
                     url = base + PLANNER_PAGE + fragment
                     results["share_link"] = PLANNER_PAGE + fragment
-                    results["planner"] = bench.time_to_ready(url)
-                    results["input_latency"] = bench.input_latency(url, args.changes)
+                    pages["planner"] = url
                 else:
                     results["notes"].append(f"planner measurements skipped: {why}")
+                timed = bench.time_to_ready(pages)
+                results["planner"] = timed.pop("planner", None)
+                results["floor"] = timed
+                if available:
+                    results["input_latency"] = bench.input_latency(url, args.changes)
 
                 # (e) bytes.
                 results["bytes_guide"] = bench.bytes_for(base + GUIDE_PAGE, wait_ready=False)
@@ -418,6 +426,8 @@ def report(r: dict[str, Any]) -> None:
         row(f"(b) floor, {zip_name}: cold", fmt(median(t["cold"])))
         row(f"(b) floor, {zip_name}: warm", fmt(median(t["warm"])))
     planner = r.get("planner")
+    if not planner:
+        r.pop("planner", None)
     if planner:
         used = r.get("bytes_planner", {}).get("stdlib_zip") or STOCK_ZIP
         summary["planner_stdlib_zip"] = used
