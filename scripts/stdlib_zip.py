@@ -118,6 +118,15 @@ def build_optimised_stdlib(planner_wheel: Path, force: bool = False) -> Path:
     return OUT
 
 
+def precompile_wheel(wheel: Path, out: Path) -> Path:
+    """Not used by default (see benchmarks/EXPERIMENTS.md, section 2): write a copy of a
+    pure-Python wheel with unchecked hash-based .pyc beside its modules (same file name, so
+    write it elsewhere and move it; regenerate any lock file that records its sha256)."""
+    subprocess.run(["node", str(BUILDER), "--compile-wheel", str(wheel), "--out", str(out)],
+                   check=True, cwd=ROOT)
+    return out
+
+
 def main() -> None:
     wheels = sorted((ROOT / "docs" / "assets" / "wheels").glob("planner-*.whl"))
     if not wheels:
