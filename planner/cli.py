@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from typing import Any, TextIO
 
 from .api import plan_dict
@@ -57,8 +59,8 @@ class _Parser(argparse.ArgumentParser):
               self.format_usage())
 
 
-def _values(enum: type) -> list[str]:
-    return [member.value for member in enum]
+def _values(enum: type[Enum]) -> list[str]:
+    return [str(member.value) for member in enum]
 
 
 def build_parser() -> _Parser:
@@ -180,8 +182,7 @@ def render_text(result: dict[str, Any], out: TextIO) -> None:
         out.write(f"{when}  {step['title']}{optional}{mark}\n")
         out.write(f"    how: {CHANNEL_LABELS[step['channel']]}. why: {step['why']}\n")
         out.write(f"    sources: {', '.join(step['sources'])}; guide: {step['guide']}\n")
-    for warning in result["warnings"]:
-        out.write(f"note: {warning}\n")
+    out.writelines(f"note: {warning}\n" for warning in result["warnings"])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -206,5 +207,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             render_text(result, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. piped into `head`: the reader left, which is fine
-        sys.stdout = None  # type: ignore[assignment]  # no second error at interpreter exit
+        # Point stdout at nothing so the interpreter's final flush raises no second error.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
     return 0

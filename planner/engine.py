@@ -21,7 +21,6 @@ from .model import (
     FieldError,
     Format,
     InvalidInput,
-    Kind,
     PlanInput,
     Round,
     ShortPromise,

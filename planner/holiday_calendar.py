@@ -18,7 +18,7 @@ class HolidayLookupError(ValueError):
 
 def public_holidays(country: str, years: range) -> frozenset[dt.date]:
     try:
-        import holidays  # noqa: PLC0415 - deliberately lazy, see module docstring
+        import holidays  # deliberately lazy: see the module docstring
     except ImportError as exc:
         raise HolidayLookupError(
             "Skipping public holidays needs the optional 'holidays' package "

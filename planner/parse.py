@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 from .holiday_calendar import COUNTRY_CODE
 from .model import (
@@ -72,8 +72,6 @@ WITHIN = re.compile(r"^(\d{1,6})\s*(d|days?|w|wks?|weeks?)$", re.IGNORECASE)
 EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-E = TypeVar("E", bound=Enum)
 
 
 class _Collector:
@@ -149,7 +147,9 @@ def _clock(value: object, field: str, out: _Collector, label: str) -> dt.time | 
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
-def _choice(raw: Mapping[str, Any], key: str, enum: type[E], default: E, out: _Collector) -> E:
+def _choice[E: Enum](
+    raw: Mapping[str, Any], key: str, enum: type[E], default: E, out: _Collector
+) -> E:
     value = raw.get(key)
     if _blank(value):
         return default
@@ -236,7 +236,7 @@ def _working_days(raw: Mapping[str, Any], out: _Collector) -> frozenset[int]:
     return frozenset(days)
 
 
-def _within(value: object, out: _Collector) -> tuple[int, str] | None:
+def _within(value: object, out: _Collector) -> int | None:
     if _blank(value):
         return None
     text = value.strip() if isinstance(value, str) else str(value)
@@ -254,7 +254,7 @@ def _within(value: object, out: _Collector) -> tuple[int, str] | None:
         out.add("decision_within", f"{text} is longer than a year: use at most "
                 f"{MAX_WITHIN_WEEKS}w, or leave it empty if they gave no time frame.")
         return None
-    return days, text
+    return days
 
 
 def _flag(raw: Mapping[str, Any], key: str, out: _Collector) -> bool:
@@ -367,7 +367,7 @@ def _decision(raw: Mapping[str, Any], interview: dt.date | None, out: _Collector
             return Decision()
         return Decision(DecisionKind.DATE, by=by)
     if within is not None:
-        return Decision(DecisionKind.WITHIN, within_days=within[0], within_text=within[1])
+        return Decision(DecisionKind.WITHIN, within_days=within)
     if end_of_week:
         return Decision(DecisionKind.END_OF_WEEK)
     return Decision()

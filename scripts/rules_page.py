@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planner import rules  # noqa: E402
-from planner.model import AfterPromise, ShortPromise, Thanks, ThanksTiming  # noqa: E402
-from planner.sources import BY_ID as ARTICLES  # noqa: E402
+from planner import rules
+from planner.model import AfterPromise, ShortPromise, Thanks, ThanksTiming
+from planner.sources import BY_ID as ARTICLES
 
 PAGE = ROOT / "docs" / "how-the-planner-decides.md"
 

@@ -8,12 +8,15 @@ export NO_MKDOCS_2_WARNING=1
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # 1. Debian Chromium for the browser tests and the benchmark (Playwright's own browser
-#    download is not used). Installed only when missing and when we may (root).
+#    download is not used). Installed only when missing and when we may: as root, or through
+#    sudo when it needs no password (as on CI runners).
 if [ "${SKIP_CHROMIUM:-}" != 1 ] && ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
+  as_root=()
+  [ "$(id -u)" = 0 ] || as_root=(sudo -n)
+  if [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; then
     say "Installing Debian chromium"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    "${as_root[@]}" apt-get update -qq
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     echo "chromium is missing: run 'sudo apt-get install chromium' (needed by the browser tests)." >&2
   fi
@@ -38,7 +41,7 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   py="$(pick_python)"
   say "Creating .venv with $("$py" --version)"
   [ -x .venv/bin/python ] || "$py" -m venv .venv
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+  .venv/bin/python -m pip install -qq --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
   echo "$want" > "$stamp"
 fi
 

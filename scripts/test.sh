@@ -5,9 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
+echo "==> Static checks (ruff, mypy --strict)"
+.venv/bin/ruff check planner tests scripts
+.venv/bin/mypy planner
 echo "==> Strict site build"
 .venv/bin/mkdocs build --strict --quiet
 echo "==> pytest"
 .venv/bin/python -m pytest "$@"
 echo "==> Core tests inside Pyodide (Node)"
+.venv/bin/python scripts/fetch_pyodide_test_wheels.py >/dev/null
 node tests/pyodide/run_core_tests.mjs

@@ -1,0 +1,293 @@
+"""The guide's content rules: own words, every piece of advice attributed, link previews."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+from conftest import (
+    ADVICE_PAGES,
+    ARTICLE_IDS,
+    DOCS,
+    built_page,
+    doc_pages,
+    page_id,
+    scan,
+    split_front_matter,
+)
+
+_spec = importlib.util.spec_from_file_location(
+    "article_fingerprints", Path(__file__).parents[2] / "scripts" / "article_fingerprints.py"
+)
+fingerprints = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fingerprints)
+
+RUN = fingerprints.RUN  # the longest run of words a page may share with an article
+
+
+def strip_markup(markdown: str) -> str:
+    """Markdown to plain words: drop link targets, attribute lists, HTML tags and symbols."""
+    text = re.sub(r"\]\([^)]*\)", "] ", markdown)  # [label](target) -> label
+    text = re.sub(r"\{[:#.][^}]*\}", " ", text)  # { .class } / {#id} / {: ...}
+    text = re.sub(r"<[^>]+>", " ", text)  # inline HTML
+    return text
+
+
+@pytest.fixture(scope="module")
+def article_runs() -> dict[str, str]:
+    """Fingerprint -> article, for every 12-word run of every article (committed file)."""
+    runs = fingerprints.load()
+    assert runs, "no article fingerprints found"
+    return runs
+
+
+def test_fingerprints_are_those_of_the_articles(seeds_dir: Path):
+    assert fingerprints.load() == fingerprints.article_fingerprints(seeds_dir), (
+        "tests/site/article-fingerprints.txt is stale: run scripts/article_fingerprints.py"
+    )
+
+
+def shared_runs(text: str, article_runs: dict[str, str]) -> set[tuple[str, str]]:
+    """(run, article) for each 12-word run of ``text`` that an article also has."""
+    return {
+        (" ".join(run), article_runs[fingerprints.fingerprint(run)])
+        for run in fingerprints.runs(fingerprints.words(text), RUN)
+        if fingerprints.fingerprint(run) in article_runs
+    }
+
+
+def test_normalisation_catches_a_copied_sentence(article_runs):
+    # A sentence lifted from article 002 with Markdown emphasis and straight quotes must
+    # still be caught: the check would be worthless if markup or quote style hid a copy.
+    copied = (
+        "**Most candidates** will send a \"thank you email\" as soon as their interview "
+        "has [finished](x.md) which usually ends up in the bin"
+    )
+    assert shared_runs(strip_markup(copied), article_runs)
+
+
+@pytest.mark.parametrize("page", doc_pages(), ids=page_id)
+def test_no_page_copies_a_run_of_words_from_an_article(page: Path, article_runs):
+    copied = sorted(shared_runs(strip_markup(page.read_text(encoding="utf-8")), article_runs))
+    for run, article in copied:
+        print(f"{page_id(page)}: shares with {article}: \"{run}\"")
+    assert not copied, (
+        f"{page_id(page)} shares {len(copied)} run(s) of {RUN}+ words with the articles: "
+        + "; ".join(f'"{run}" ({article})' for run, article in copied)
+    )
+
+
+def cited_articles(text: str) -> set[str]:
+    """Articles a page cites: by file name, or by a link to its anchor on sources.md."""
+    cited = {a for a in ARTICLE_IDS if a in text}
+    for number in re.findall(r"sources\.md#a(\d{3})", text):
+        cited |= {a for a in ARTICLE_IDS if a.startswith(number + "_")}
+    return cited
+
+
+@pytest.mark.parametrize("name", ADVICE_PAGES)
+def test_every_advice_page_cites_an_article(name: str):
+    text = (DOCS / name).read_text(encoding="utf-8")
+    assert cited_articles(text), f"{name} gives advice but cites no article"
+
+
+@pytest.mark.parametrize("name", [n for n in ADVICE_PAGES if n != "where-advice-differs.md"])
+def test_every_advice_section_ends_with_its_sources(name: str):
+    # Attribution sits beside the advice: each `##` section of a step page or template
+    # carries its own "Sources:" line naming titles and file names.
+    _, body = split_front_matter((DOCS / name).read_text(encoding="utf-8"))
+    sections = re.split(r"^## ", body, flags=re.MULTILINE)[1:]
+    assert sections, f"{name} has no sections"
+    for section in sections:
+        heading = section.splitlines()[0]
+        line = next((ln for ln in section.splitlines() if "**Sources:**" in ln), None)
+        assert line, f"{name}: section '{heading}' has no Sources line"
+        assert cited_articles(line) and all(
+            a in line for a in cited_articles(line)
+        ), f"{name}: section '{heading}': Sources line must link titles and name file names"
+
+
+def test_every_article_is_cited_somewhere():
+    cited: set[str] = set()
+    for page in doc_pages():
+        cited |= cited_articles(page.read_text(encoding="utf-8"))
+    assert cited == set(ARTICLE_IDS), f"never cited: {sorted(set(ARTICLE_IDS) - cited)}"
+
+
+def test_sources_page_lists_each_article_with_its_anchor():
+    text = (DOCS / "sources.md").read_text(encoding="utf-8")
+    for article in ARTICLE_IDS:
+        assert "{#a" + article[:3] + "}" in text, f"sources.md: no anchor for {article}"
+        assert f"`{article}`" in text, f"sources.md does not name the file {article}"
+
+
+@pytest.mark.parametrize("page", doc_pages(), ids=page_id)
+def test_every_page_has_a_description(page: Path):
+    meta, _ = split_front_matter(page.read_text(encoding="utf-8"))
+    description = str(meta.get("description", "")).strip()
+    assert len(description) >= 40, f"{page_id(page)}: front matter needs a description"
+    assert len(description) <= 200, f"{page_id(page)}: description too long for a preview"
+
+
+def test_descriptions_reach_the_built_pages(built_site: Path):
+    # Link previews read <meta name="description">: each page must render its own.
+    for page in doc_pages():
+        meta, _ = split_front_matter(page.read_text(encoding="utf-8"))
+        if not meta.get("description"):
+            continue  # reported by test_every_page_has_a_description
+        rendered = scan(built_page(built_site, page)).meta.get("description")
+        assert rendered == meta["description"], f"{page_id(page)}: preview text is {rendered!r}"
+
+
+# --- The comparison page: one row per question, one column per article, and the planner's
+# --- defaults stated as the planner actually applies them.
+
+QUESTIONS = [
+    "When to send thanks",
+    "Email or post",
+    "Handwritten or typed",
+    "When to call or first follow up",
+    "How often, how many times",
+    "They asked you to wait",
+    "Decision due within a week",
+    "A two-week promise",
+]
+
+
+def comparison_table() -> tuple[list[str], dict[str, dict[str, str]]]:
+    """The first table on where-advice-differs.md: header cells and {question: {col: cell}}."""
+    text = (DOCS / "where-advice-differs.md").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.startswith("|")]
+    cells = [[c.strip() for c in ln.strip("|").split(" | ")] for ln in lines]
+    header, rows = cells[0], []
+    for row in cells[2:]:
+        if len(row) != len(header):
+            break  # the next table starts
+        rows.append(row)
+    table = {}
+    for row in rows:
+        question = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", row[0])
+        table[question] = dict(zip(header, row))
+    return header, table
+
+
+def test_comparison_has_a_column_per_article_and_the_planner_default():
+    header, _ = comparison_table()
+    for number in ("000", "001", "002", "003", "004"):
+        assert any(f"sources.md#a{number}" in cell for cell in header), f"no column for {number}"
+    assert "Planner default" in header and "Why" in header
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_comparison_answers_each_question_for_every_article(question: str):
+    header, table = comparison_table()
+    assert question in table, f"no row for {question!r}"
+    row = table[question]
+    assert all(row[col] for col in header), f"{question!r} has an empty cell (use '-')"
+
+
+# What the comparison page must say in the "Planner default" cell for each possible default.
+DEFAULT_WORDING = {
+    "thanks_timing": ("When to send thanks", {
+        "same-day": "Same day", "next-day": "Next working day", "two-days": "two working days",
+    }),
+    "thanks": ("Email or post", {
+        "email": "Email", "letter": "Typed letter", "card": "Handwritten card",
+        "email+card": "Email then card",
+    }),
+    "after_promise": ("A two-week promise", {
+        "next-day": "Next working day after", "one-week": "A week after",
+    }),
+    "short_promise": ("Decision due within a week", {
+        "wait": "Wait until the day after", "early": "After two working days",
+    }),
+}
+
+
+@pytest.mark.parametrize("field", DEFAULT_WORDING)
+def test_comparison_states_the_planners_actual_default(field: str):
+    import datetime as dt
+
+    from planner.parse import parse_input
+
+    inp = parse_input({"interview_date": "2026-11-17"}, dt.date(2026, 11, 18))
+    default = getattr(inp, field, None)
+    if default is None:
+        default = getattr(inp.choices, field)
+    question, wording = DEFAULT_WORDING[field]
+    _, table = comparison_table()
+    cell = table[question]["Planner default"]
+    assert wording[default.value] in cell, (
+        f"the planner's default for {field} is {default.value!r}, "
+        f"but the page says {cell!r}"
+    )
+
+
+def test_comparison_states_the_planners_numbers():
+    from planner import rules
+
+    _, table = comparison_table()
+    assert f"{rules.NO_DATE_GAP} working days" in table["When to call or first follow up"]["Planner default"]
+    assert f"{rules.ASKED_TO_WAIT_GAP} working days" in table["They asked you to wait"]["Planner default"]
+    words = {1: "One", 2: "Two", 3: "Three"}
+    assert f"{words[rules.MAX_FOLLOW_UPS]} follow-ups" in table["How often, how many times"]["Planner default"]
+
+
+# --- Templates: each under its anchor, copyable as plain text, placeholders explained.
+
+TEMPLATES = [
+    "thank-you-email",
+    "thank-you-letter",
+    "panel-thank-you",
+    "follow-up-call-script",
+    "follow-up-email",
+    "check-in-email",
+    "reference-briefing",
+    "reply-to-a-rejection",
+]
+
+
+def template_sections() -> dict[str, str]:
+    _, body = split_front_matter((DOCS / "templates.md").read_text(encoding="utf-8"))
+    sections = {}
+    for chunk in re.split(r"^## ", body, flags=re.MULTILINE)[1:]:
+        match = re.search(r"\{#([a-z0-9-]+)\}", chunk.splitlines()[0])
+        if match:
+            sections[match.group(1)] = chunk
+    return sections
+
+
+@pytest.mark.parametrize("anchor", TEMPLATES)
+def test_each_template_is_a_plain_text_block_with_explained_placeholders(anchor: str):
+    section = template_sections().get(anchor)
+    assert section, f"templates.md has no section {{#{anchor}}}"
+    blocks = re.findall(r"^```text\n(.*?)^```", section, flags=re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 1, f"#{anchor}: expected one ```text block, found {len(blocks)}"
+    # Short bracketed names are placeholders; longer bracketed sentences are instructions.
+    placeholders = {
+        p for p in re.findall(r"\[([^\]\n]+)\]", blocks[0])
+        if not re.search(r"[:.?\"]", p) and len(p.split()) <= 6
+    }
+    assert placeholders, f"#{anchor}: no [placeholders] to fill in"
+    page = (DOCS / "templates.md").read_text(encoding="utf-8")
+    unexplained = sorted(p for p in placeholders if f"**[{p}]**" not in page)
+    assert not unexplained, f"#{anchor}: placeholders not explained in a list: {unexplained}"
+    assert "**Sources:**" in section, f"#{anchor}: the template does not cite its articles"
+
+
+STEP_PAGES = [n for n in ADVICE_PAGES if n not in ("templates.md", "where-advice-differs.md")]
+
+
+@pytest.mark.parametrize("name", STEP_PAGES)
+def test_each_step_page_opens_with_a_two_line_in_short(name: str):
+    # A worried reader on a phone gets the gist before scrolling: the first block after
+    # the title is an "In short" box of two lines.
+    _, body = split_front_matter((DOCS / name).read_text(encoding="utf-8"))
+    blocks = [b for b in re.split(r"\n\s*\n", body.strip()) if b.strip()]
+    assert blocks[0].startswith("# "), f"{name}: no title"
+    box = blocks[1].splitlines()
+    assert box[0] == '!!! abstract "In short"', f"{name}: second block is not the In short box"
+    lines = [ln for ln in box[1:] if ln.strip()]
+    assert len(lines) == 2, f"{name}: In short should be two lines, has {len(lines)}"
