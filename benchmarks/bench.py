@@ -78,6 +78,18 @@ INIT_SCRIPT = r"""
       for (const e of list.getEntries()) b.longtasks.push(e.duration);
     }).observe({ type: "longtask", buffered: true });
   } catch (e) { b.longtasks = null; }
+  // Who is to blame: long animation frames name the scripts that ran in them.
+  b.loaf = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.loaf.push({
+        duration: e.duration, blocking: e.blockingDuration, start: e.startTime,
+        scripts: e.scripts.map((s) => ({ source: s.sourceURL.split("/").pop(), invoker: s.invoker,
+                                          duration: s.duration, forcedLayout: s.forcedStyleAndLayoutDuration })),
+        renderAndLayout: e.duration - e.scripts.reduce((t, s) => t + s.duration, 0),
+      });
+    }).observe({ type: "long-animation-frame", buffered: true });
+  } catch (e) { b.loaf = null; }
   // The timeline's signature: every step's kind and text, in order.
   b.signature = () => [...document.querySelectorAll("[data-kind]")]
     .map((el) => el.dataset.kind + ":" + el.textContent).join("|");
@@ -187,6 +199,8 @@ class Bench:
         self.base = base
         self.runs = runs
         self.site = site
+        # url -> the longest animation frame of each cold load, with its scripts
+        self.loaf: dict[str, list[dict[str, Any]]] = {}
 
     def gzipped(self, url: str) -> int | None:
         """Size of the file behind ``url`` once gzip -6'd, as a server that compresses would."""
@@ -218,6 +232,9 @@ class Bench:
         try:
             cold = self.ready_ms(page, url)
             tasks = page.evaluate("window.__bench.longtasks")
+            loaf = page.evaluate("window.__bench.loaf") or []
+            if loaf:
+                self.loaf.setdefault(url, []).append(max(loaf, key=lambda f: f["duration"]))
             page.goto("about:blank")
             warm = self.ready_ms(page, url)
             return cold, warm, (max(tasks, default=0.0) if tasks is not None else None)
@@ -391,6 +408,8 @@ def main() -> None:
                 else:
                     results["notes"].append(f"planner measurements skipped: {why}")
                 timed = bench.time_to_ready(pages)
+                if available:
+                    results["longest_frames_planner"] = bench.loaf.get(url, [])
                 results["planner"] = timed.pop("planner", None)
                 results["floor"] = timed
                 if available:
@@ -450,6 +469,13 @@ def report(r: dict[str, Any]) -> None:
         summary["longest_task"] = longest
         row("(d) longest main-thread task, planner load", fmt(longest) if longest else "none over 50 ms",
             "<= 200 ms", None if not tasks else (longest or 0) <= 200)
+        frames = r.get("longest_frames_planner") or []
+        if frames:
+            worst = max(frames, key=lambda f: f["duration"])
+            parts = [f"{x['source'] or '(inline)'} {x['invoker']} {x['duration']:.0f} ms"
+                     for x in sorted(worst["scripts"], key=lambda x: -x["duration"])[:3]]
+            r["notes"].append(f"longest animation frame on the planner page: {worst['duration']:.0f} ms: "
+                              + ("; ".join(parts) or "no script") + f"; rendering {worst['renderAndLayout']:.0f} ms")
     else:
         row("(a), (c), (d) planner", "not available yet")
     g = r.get("bytes_guide")
