@@ -14,7 +14,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from planner import share
 from planner.api import plan_dict
@@ -144,6 +144,50 @@ def test_filled_form_gives_the_planners_timeline(page: Page) -> None:
     assert re.search(r"/planner/#p=1\.[A-Za-z0-9_-]+$", page.url)
 
 
+def hold_planner_wheel(page: Page) -> list[Route]:
+    """Keep Python from finishing its start until the test releases the planner wheel."""
+    held: list[Route] = []
+    page.route("**/assets/wheels/planner-*.whl", lambda route: held.append(route))
+    return held
+
+
+def until_held(page: Page, held: list[Route]) -> Route:
+    for _ in range(600):  # poll the condition (the request reaching the route), max ~30 s
+        if held:
+            return held[0]
+        page.wait_for_timeout(50)
+    raise AssertionError("the planner wheel was never requested")
+
+
+def test_the_form_is_usable_while_python_starts(page: Page) -> None:
+    held = hold_planner_wheel(page)
+    page.goto("planner/")
+    wheel = until_held(page, held)
+    expect(page.locator("#planner-loading")).to_be_visible()
+    expect(page.locator("#planner-loading")).to_contain_text("Starting the planner")
+    page.get_by_label("Company").fill("Acme")
+    page.locator("[name='interviewers[0].name']").fill("Ana Diaz")
+    assert page.locator("html").get_attribute("data-planner-ready") is None
+    wheel.continue_()
+    wait_ready(page)
+    expect(page.locator("#planner-loading")).to_be_hidden()
+    expect(page.get_by_label("Company")).to_have_value("Acme")
+    expect(page.locator("li[data-kind=thank_you]")).to_contain_text("Ana Diaz")
+
+
+def test_typing_before_a_shared_link_opens_is_kept(page: Page) -> None:
+    form = {"interview_date": "2026-11-17", "company": "Acme", "role": "Analyst"}
+    held = hold_planner_wheel(page)
+    page.goto("planner/" + share.fragment(form))
+    wheel = until_held(page, held)
+    page.get_by_label("Role").fill("Data engineer")
+    wheel.continue_()
+    wait_ready(page)
+    expect(page.get_by_label("Company")).to_have_value("Acme")  # from the link
+    expect(page.get_by_label("Role")).to_have_value("Data engineer")  # typed: kept
+    expect(page.get_by_label("Interview date")).to_have_value("2026-11-17")
+
+
 def test_steps_are_ticked_off(page: Page) -> None:
     open_planner(page)
     first = page.locator("#planner-timeline > li").first
@@ -268,18 +312,26 @@ def test_share_link_opens_the_same_plan_for_someone_else(
     expect(other.locator("#planner-problems")).to_be_hidden()
 
 
-def test_copy_link_button_copies_the_share_link(new_context: Callable[..., BrowserContext]) -> None:
+def test_copy_buttons_copy_the_share_link_and_the_drafts(
+    new_context: Callable[..., BrowserContext],
+) -> None:
     ctx = new_context(permissions=["clipboard-read", "clipboard-write"])
     page = open_planner(ctx.new_page())
-    page.get_by_label("Company").fill("Acme")
-    page.wait_for_function(
-        "() => document.getElementById('planner-announce').textContent.startsWith('Plan updated')"
-    )
-    page.wait_for_function("() => location.hash.startsWith('#p=1.')")
+    page.locator("[name='interviewers[0].name']").fill("Ana Diaz")
+    note = page.locator("li[data-kind=thank_you]", has_text="For Ana Diaz")
+    expect(note).to_be_visible()  # the plan for what was typed is on screen
     page.get_by_role("button", name="Copy link").click()
     expect(page.locator("#planner-announce")).to_contain_text("Link copied")
-    assert page.evaluate("() => navigator.clipboard.readText()") == page.url
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert link == page.url and re.search(r"#p=1\.[A-Za-z0-9_-]+$", link)
     expect(page.locator(".planner-share-note")).to_contain_text("names you typed")
+    # Each draft's parts copy exactly as shown.
+    note.locator("summary", has_text="Draft").click()
+    note.get_by_role("button", name="Copy message").click()
+    expect(page.locator("#planner-announce")).to_have_text("Copied.")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == note.locator("pre").nth(1).text_content()
+    assert copied.startswith("Dear Ana Diaz,")
 
 
 def test_a_damaged_or_newer_link_says_so_and_keeps_the_page_working(page: Page) -> None:
@@ -416,6 +468,17 @@ def test_public_holidays_load_only_when_a_country_is_chosen(page: Page) -> None:
 
 def test_keyboard_only(page: Page) -> None:
     open_planner(page)
+    page.get_by_role("button", name="Add a reference").click()
+    # Every control has a visible label, and every group a legend.
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll(
+                 '#planner-form input, #planner-form select, #planner-output input')]
+             .filter(c => !c.labels || c.labels.length === 0 ||
+                          [...c.labels].every(l => !l.textContent.trim()))
+             .map(c => c.name || c.id)"""
+    )
+    assert unlabelled == []
+    assert page.locator("#planner-form fieldset:not(:has(> legend))").count() == 0
     page.get_by_role("button", name="Add an interviewer").focus()
     page.keyboard.press("Enter")
     expect(page.locator("[name='interviewers[1].name']")).to_be_focused()
@@ -432,3 +495,43 @@ def test_keyboard_only(page: Page) -> None:
     assert (
         differs.evaluate("a => a.href") == page.url.split("planner/")[0] + "where-advice-differs/"
     )
+
+
+def test_source_and_guide_links_lead_to_their_sections(page: Page) -> None:
+    open_planner(page)
+    step = page.locator("#planner-timeline > li").first
+    source = step.locator(".planner-step__sources a").first
+    anchor = (source.get_attribute("href") or "").split("#", 1)[1]
+    source.click()
+    expect(page).to_have_url(re.compile(rf"/sources/#{anchor}$"))
+    expect(page.locator(f"[id='{anchor}']")).to_be_visible()
+    page.go_back()
+    wait_ready(page)
+    guide = page.locator("#planner-timeline > li").first.get_by_role("link", name="Read the guide")
+    target = (guide.get_attribute("href") or "").removeprefix("../")
+    guide.click()
+    page_path, section = target.split("#", 1)
+    expect(page).to_have_url(re.compile(rf"/{re.escape(page_path)}#{section}$"))
+    expect(page.locator(f"[id='{section}']")).to_be_visible()
+
+
+def test_ready_for_a_strict_content_security_policy(page: Page) -> None:
+    open_planner(page)
+    fill(page, FORM)
+    wait_for_plan(page, plan_dict(FORM, browser_today(page)))
+    page.locator("#planner-timeline details").first.evaluate("d => { d.open = true; }")
+    # No inline styles or event-handler attributes in anything the planner writes or ships.
+    found = page.evaluate(
+        """() => [...document.querySelectorAll(
+                 '#planner-form, #planner-form *, #planner-output, #planner-output *')]
+             .flatMap(el => el.getAttributeNames()
+               .filter(a => a === 'style' || a.startsWith('on'))
+               .map(a => el.tagName + '[' + a + ']'))"""
+    )
+    assert found == []
+    # Our scripts are external modules, never inline.
+    inline = page.evaluate(
+        """() => [...document.querySelectorAll('article script')]
+             .filter(s => !s.src).length"""
+    )
+    assert inline == 0

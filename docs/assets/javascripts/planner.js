@@ -177,7 +177,9 @@ function bind(root) {
     // only), so ticks survive a trip to a guide page and back; stored only if the reader opts in.
     ticks: state.ticks,
     touched: new Set(), // fields changed by hand before a shared link was decoded
-    awaitingLink: false,
+    // A shared link is read once Python is ready; until then, what the reader types is noted
+    // in `touched` so the link fills in only the other fields.
+    awaitingLink: window.location.hash.startsWith("#p="),
     timer: null,
     firstRender: false,
     lastSteps: [],
@@ -815,7 +817,7 @@ function bind(root) {
 
   page.onReady = () => {
     const hash = window.location.hash;
-    if (hash.startsWith("#p=")) openLink(hash, false);
+    if (hash.startsWith("#p=") && page.awaitingLink) openLink(hash, false);
     else requestPlan();
   };
 
