@@ -267,7 +267,7 @@ def test_hostile_links_opened_by_a_full_page_load_are_just_as_safe(new_context) 
     context.add_init_script(CSP_WATCH_SCRIPT)
     page = context.new_page()
     watch = Watch(page)
-    for link in (links[0], links[7], links[151], links[163]):
+    for link in (links[0], links[163]):  # payloads in every field; garbage
         page.goto("about:blank")
         page.goto("planner/" + link)
         wait_ready(page)
