@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import io
-import threading
-import gzip
 import json
 import os
 import shutil
@@ -38,22 +37,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from serve_site import SiteHandler, serve_in_thread  # noqa: E402
+import chromium
+from serve_site import SiteHandler, serve_in_thread
 
-CHROMIUM = "/usr/bin/chromium"
-CHROME_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = chromium.EXECUTABLE
+CHROME_ARGS = chromium.ARGS
 GUIDE_PAGE = "following-up/"
 PLANNER_PAGE = "planner/"
 STOCK_ZIP = "python_stdlib.zip"
@@ -136,7 +132,7 @@ GZIP_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"
 
 
 class GzipSiteHandler(SiteHandler):
-    _cache: dict[Path, bytes] = {}
+    _cache: ClassVar[dict[Path, bytes]] = {}
 
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))
@@ -345,7 +341,7 @@ def lighthouse(url: str, name: str, out_dir: Path) -> dict[str, Any]:
     proc = subprocess.run(
         [str(exe), url, f"--chrome-flags={flags}", "--output=json", f"--output-path={report}",
          "--only-categories=performance,accessibility,best-practices,seo", "--quiet"],
-        env=env, capture_output=True, text=True, timeout=600,
+        check=False, env=env, capture_output=True, text=True, timeout=600,
     )
     if proc.returncode != 0 or not report.exists():
         return {"skipped": f"lighthouse failed: {proc.stderr.strip()[-300:]}"}

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 echo "==> Static checks (ruff, mypy --strict)"
-.venv/bin/ruff check planner tests scripts
+.venv/bin/ruff check planner tests scripts benchmarks
 .venv/bin/mypy planner
 echo "==> Strict site build"
 .venv/bin/mkdocs build --strict --quiet

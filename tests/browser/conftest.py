@@ -22,15 +22,11 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import chromium
 from serve_site import serve_in_thread
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = chromium.EXECUTABLE
+CHROMIUM_ARGS = chromium.ARGS
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
