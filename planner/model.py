@@ -123,7 +123,6 @@ class Decision:
     kind: DecisionKind = DecisionKind.NONE
     by: dt.date | None = None  # for DATE
     within_days: int | None = None  # for WITHIN, always in calendar days
-    within_text: str | None = None  # what the reader typed, e.g. "2w", for messages
 
 
 @dataclass(frozen=True)

@@ -236,7 +236,7 @@ def _working_days(raw: Mapping[str, Any], out: _Collector) -> frozenset[int]:
     return frozenset(days)
 
 
-def _within(value: object, out: _Collector) -> tuple[int, str] | None:
+def _within(value: object, out: _Collector) -> int | None:
     if _blank(value):
         return None
     text = value.strip() if isinstance(value, str) else str(value)
@@ -254,7 +254,7 @@ def _within(value: object, out: _Collector) -> tuple[int, str] | None:
         out.add("decision_within", f"{text} is longer than a year: use at most "
                 f"{MAX_WITHIN_WEEKS}w, or leave it empty if they gave no time frame.")
         return None
-    return days, text
+    return days
 
 
 def _flag(raw: Mapping[str, Any], key: str, out: _Collector) -> bool:
@@ -367,7 +367,7 @@ def _decision(raw: Mapping[str, Any], interview: dt.date | None, out: _Collector
             return Decision()
         return Decision(DecisionKind.DATE, by=by)
     if within is not None:
-        return Decision(DecisionKind.WITHIN, within_days=within[0], within_text=within[1])
+        return Decision(DecisionKind.WITHIN, within_days=within)
     if end_of_week:
         return Decision(DecisionKind.END_OF_WEEK)
     return Decision()

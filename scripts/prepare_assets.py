@@ -173,6 +173,7 @@ def main() -> None:
     copy_pyodide()
     planner = build_planner_wheel()
     lazy = download_lazy_wheels()
+    __import__("stdlib_zip").build_optimised_stdlib(planner)  # python_stdlib.opt.zip (scripts/stdlib_zip.py)
     lock = write_lock([planner, *lazy])
     print(
         f"assets ready: pyodide {PYODIDE_SRC.name}, {planner.relative_to(ROOT)}, "

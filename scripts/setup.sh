@@ -41,7 +41,7 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   py="$(pick_python)"
   say "Creating .venv with $("$py" --version)"
   [ -x .venv/bin/python ] || "$py" -m venv .venv
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+  .venv/bin/python -m pip install -qq --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
   echo "$want" > "$stamp"
 fi
 

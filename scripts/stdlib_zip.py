@@ -1,0 +1,141 @@
+"""Build docs/assets/pyodide/python_stdlib.opt.zip: Pyodide's standard library, made for start-up.
+
+Pyodide ships its standard library as ``.py`` only, so the modules a page imports at start
+are compiled from source in the reader's browser on every visit. ``scripts/build_stdlib.mjs``
+(run here under Node, with the Pyodide from node_modules) traces which modules the planner
+imports on its first render, precompiles exactly those into unchecked hash-based ``.pyc`` by
+Pyodide's own CPython (docstrings and asserts stripped, ``-OO``, and their ``.py`` left out),
+keeps every other module as ``.py`` (so holidays, icalendar and dateutil still import lazily),
+and drops the modules that can never work in a browser. It then verifies the result: the
+planner runs, everything that imported before still imports, and ``holidays`` and
+``icalendar`` work with it. Figures: benchmarks/EXPERIMENTS.md.
+
+Cached: skipped when the inputs (Pyodide's zip, the planner's sources, the build scripts and
+options) are unchanged since the last build, recorded in build/stdlib/.
+
+    from stdlib_zip import build_optimised_stdlib
+    build_optimised_stdlib(planner_wheel)          # -> Path of python_stdlib.opt.zip
+
+or ``python scripts/stdlib_zip.py [--force]`` on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
+OUT = ROOT / "docs" / "assets" / "pyodide" / "python_stdlib.opt.zip"
+STATE = ROOT / "build" / "stdlib"
+BUILDER = ROOT / "scripts" / "build_stdlib.mjs"
+# Options of the chosen trade-off (see benchmarks/EXPERIMENTS.md).
+OPTIONS = ("--mode", "trimmed", "--optimize", "2", "--level", "9")
+# The optional packages the planner loads later; the optimised zip must not break them.
+VERIFY = {
+    "holidays": ("holidays", "python-dateutil", "six"),
+    "icalendar": ("icalendar", "tzdata"),
+}
+
+
+def _sha(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        m = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;#]+)", line.strip())
+        if m:
+            pins[re.sub(r"[-_.]+", "-", m.group(1)).lower()] = m.group(2)
+    return pins
+
+
+def _verify_wheels() -> list[Path]:
+    """The optional packages' wheels, pinned by constraints.txt: the site's own copies when
+    prepare_assets has put them in docs/assets/wheels/, else downloaded once from PyPI."""
+    pins = _pins()
+    wanted = sorted({p for deps in VERIFY.values() for p in deps})
+    found = []
+    cache = STATE / "wheels"
+    for project in wanted:
+        stem = re.sub(r"[-.]+", "_", project)
+        version = pins[project]
+        pattern = f"{stem}-{version}-*.whl"
+        for folder in (ROOT / "docs" / "assets" / "wheels", cache):
+            hits = sorted(folder.glob(pattern))
+            if hits:
+                found.append(hits[0])
+                break
+        else:
+            cache.mkdir(parents=True, exist_ok=True)
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "-q", "--disable-pip-version-check",
+                 "--only-binary=:all:", "--no-deps", f"{project}=={version}", "-d", str(cache)],
+                check=True,
+            )
+            found.append(sorted(cache.glob(pattern))[0])
+    return found
+
+
+def _key(wheels: list[Path]) -> str:
+    planner_sources = sorted((ROOT / "planner").rglob("*.py"))
+    parts = [
+        (PYODIDE_SRC / "package.json").read_bytes(),
+        (PYODIDE_SRC / "python_stdlib.zip").read_bytes(),
+        BUILDER.read_bytes(),
+        Path(__file__).read_bytes(),
+        " ".join(OPTIONS).encode(),
+        *(str(p.relative_to(ROOT)).encode() + b"\0" + p.read_bytes() for p in planner_sources),
+        *(w.name.encode() for w in wheels),
+    ]
+    return _sha(*parts)
+
+
+def build_optimised_stdlib(planner_wheel: Path, force: bool = False) -> Path:
+    """Write docs/assets/pyodide/python_stdlib.opt.zip (unless current) and return its path."""
+    wheels = _verify_wheels()
+    key = _key(wheels)
+    stamp = STATE / "opt.key"
+    if not force and OUT.exists() and stamp.exists() and stamp.read_text().strip() == key:
+        return OUT
+    STATE.mkdir(parents=True, exist_ok=True)
+    cmd = ["node", str(BUILDER), "--out", str(OUT), "--wheel", str(planner_wheel),
+           "--manifest", str(STATE / "python_stdlib.opt.json"), *OPTIONS]
+    for wheel in wheels:
+        cmd += ["--verify-wheel", str(wheel)]
+    for module in VERIFY:
+        cmd += ["--verify-import", module]
+    subprocess.run(cmd, check=True, cwd=ROOT)
+    stamp.write_text(key + "\n")
+    return OUT
+
+
+def precompile_wheel(wheel: Path, out: Path) -> Path:
+    """Not used by default (see benchmarks/EXPERIMENTS.md, section 2): write a copy of a
+    pure-Python wheel with unchecked hash-based .pyc beside its modules (same file name, so
+    write it elsewhere and move it; regenerate any lock file that records its sha256)."""
+    subprocess.run(["node", str(BUILDER), "--compile-wheel", str(wheel), "--out", str(out)],
+                   check=True, cwd=ROOT)
+    return out
+
+
+def main() -> None:
+    wheels = sorted((ROOT / "docs" / "assets" / "wheels").glob("planner-*.whl"))
+    if not wheels:
+        sys.exit("No planner wheel in docs/assets/wheels/: run scripts/prepare_assets.py first.")
+    out = build_optimised_stdlib(wheels[-1], force="--force" in sys.argv[1:])
+    manifest = json.loads((STATE / "python_stdlib.opt.json").read_text())
+    print(f"{out.relative_to(ROOT)}: {out.stat().st_size} bytes, "
+          f"{len(manifest['compiled_modules'])} modules precompiled")
+
+
+if __name__ == "__main__":
+    main()
