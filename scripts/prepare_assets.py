@@ -175,6 +175,7 @@ def main() -> None:
     lazy = download_lazy_wheels()
     __import__("stdlib_zip").build_optimised_stdlib(planner)  # python_stdlib.opt.zip (scripts/stdlib_zip.py)
     lock = write_lock([planner, *lazy])
+    __import__("sw_manifest").write(ROOT / "docs")  # assets/sw-precache.js for docs/sw.js
     print(
         f"assets ready: pyodide {PYODIDE_SRC.name}, {planner.relative_to(ROOT)}, "
         f"{len(lazy)} lazy wheels, {lock.relative_to(ROOT)}"
