@@ -69,13 +69,18 @@ const BY_URL = new Map(MANIFEST.files.map((f) => [new URL(f.url, SCOPE).href, f]
 // Material's bundles carry a content hash in their names (bundle.f13b1293.min.js).
 const IMMUTABLE = /\.[0-9a-f]{8,}\.min\.(?:js|css)$/;
 
+// Reads never create a cache and writes never re-create a deleted one: a worker that has just
+// been replaced may still finish a request, and must not bring its release's cache back.
+const fromCache = (url, options = {}) => caches.match(url, { ...options, cacheName: CACHE });
+async function store(url, response) {
+  if (await caches.has(CACHE)) await (await caches.open(CACHE)).put(url, response);
+}
+
 // The live release's version once it differs from ours. Kept in the cache as well, because the
 // browser stops an idle worker and a restarted one must not forget it.
 const STALE_KEY = new URL("__sw-stale.json", SCOPE).href;
 let stale = null;
-const staleLoaded = caches
-  .open(CACHE)
-  .then((cache) => cache.match(STALE_KEY))
+const staleLoaded = fromCache(STALE_KEY)
   .then((hit) => (hit ? hit.json() : null))
   .then((data) => {
     if (data && data.version && data.version !== VERSION) stale = stale || data.version;
@@ -84,13 +89,13 @@ const staleLoaded = caches
 
 async function clearStale() {
   stale = null;
-  await (await caches.open(CACHE)).delete(STALE_KEY);
+  if (await caches.has(CACHE)) await (await caches.open(CACHE)).delete(STALE_KEY);
 }
 
 async function markStale(version) {
   if (stale) return;
   stale = version;
-  await (await caches.open(CACHE)).put(STALE_KEY, jsonResponse({ version }));
+  await store(STALE_KEY, jsonResponse({ version }));
   await self.registration.update().catch(() => {});
 }
 
@@ -234,14 +239,13 @@ function inScope(url) {
 async function cachePage(urls) {
   await staleLoaded;
   if (stale) return;
-  const cache = await caches.open(CACHE);
   await Promise.all(
     urls.filter(inScope).map(async (raw) => {
       const url = raw.split("#")[0];
-      if (BY_URL.has(url) || (await cache.match(url))) return;
+      if (BY_URL.has(url) || (await fromCache(url))) return;
       try {
         const response = await fetch(url); // from the HTTP cache: the page has just loaded it
-        if (response.ok && response.type === "basic") await cache.put(url, response);
+        if (response.ok && response.type === "basic") await store(url, response);
       } catch {
         /* best effort */
       }
@@ -252,8 +256,8 @@ async function cachePage(urls) {
 async function cachePlanner(pageUrl) {
   await staleLoaded;
   if (stale) throw new Error("a newer release is online; it will be cached by its own worker");
-  const cache = await caches.open(CACHE);
-  await cacheGroup(cache, "planner");
+  if (!(await caches.has(CACHE))) throw new Error("this release has been replaced");
+  await cacheGroup(await caches.open(CACHE), "planner");
   // The planner page itself, and every page its navigation links to (plus what Material needs
   // offline: the sitemap its instant navigation reads, and the search index).
   const page = inScope(pageUrl) ? pageUrl.split("#")[0] : new URL("planner/", SCOPE).href;
@@ -288,38 +292,36 @@ function isPage(request) {
 
 async function listedFile(event, url, entry) {
   await staleLoaded;
-  const cache = await caches.open(CACHE);
   if (!stale) {
-    const hit = await cache.match(url);
+    const hit = await fromCache(url);
     if (hit) return hit;
   }
   let response;
   try {
     response = await fetch(event.request);
   } catch (error) {
-    const hit = (await newerCopy(url)) || (await cache.match(url));
+    const hit = (await newerCopy(url)) || (await fromCache(url));
     if (hit) return hit;
     throw error;
   }
   if (!stale && response.status === 200 && response.type === "basic") {
-    event.waitUntil(storeIfListed(cache, url, entry, response.clone()));
+    event.waitUntil(storeIfListed(url, entry, response.clone()));
   }
   return response;
 }
 
 // Store a response of a listed file only if it is this release's file, byte for byte.
-async function storeIfListed(cache, url, entry, response) {
+async function storeIfListed(url, entry, response) {
   const copy = response.clone();
   const digest = await crypto.subtle.digest("SHA-256", await response.arrayBuffer());
   const b64 = btoa(String.fromCharCode(...new Uint8Array(digest)));
-  if (b64 === entry.sha256) await cache.put(url, copy);
+  if (b64 === entry.sha256) await store(url, copy);
 }
 
 // While stale and offline: the new release's cache, if its worker has filled it already.
 async function newerCopy(url) {
   if (!stale) return null;
-  const newer = await caches.open(PREFIX + stale);
-  return newer.match(url);
+  return caches.match(url, { cacheName: PREFIX + stale });
 }
 
 async function liveVersion() {
@@ -335,38 +337,35 @@ async function liveVersion() {
 
 async function page(event, url) {
   await staleLoaded;
-  const cache = await caches.open(CACHE);
   try {
     const [response, live] = await Promise.all([fetch(event.request), liveVersion()]);
     if (live && live !== VERSION) event.waitUntil(markStale(live));
     else if (live === VERSION && stale) event.waitUntil(clearStale()); // the release was rolled back
-    if (!stale && response.ok && response.type === "basic") event.waitUntil(cache.put(url, response.clone()));
+    if (!stale && response.ok && response.type === "basic") event.waitUntil(store(url, response.clone()));
     return response;
   } catch {
-    const hit = (await newerCopy(url)) || (await cache.match(url, { ignoreSearch: true }));
-    return hit || offlinePage(cache, url);
+    const hit = (await newerCopy(url)) || (await fromCache(url, { ignoreSearch: true }));
+    return hit || offlinePage(url);
   }
 }
 
 async function cacheFirst(event, url) {
   await staleLoaded;
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(url);
+  const hit = await fromCache(url);
   if (hit) return hit;
   const response = await fetch(event.request);
-  if (!stale && response.ok && response.type === "basic") event.waitUntil(cache.put(url, response.clone()));
+  if (!stale && response.ok && response.type === "basic") event.waitUntil(store(url, response.clone()));
   return response;
 }
 
 async function networkFirst(event, url) {
   await staleLoaded;
-  const cache = await caches.open(CACHE);
   try {
     const response = await fetch(event.request);
-    if (!stale && response.ok && response.type === "basic") event.waitUntil(cache.put(url, response.clone()));
+    if (!stale && response.ok && response.type === "basic") event.waitUntil(store(url, response.clone()));
     return response;
   } catch (error) {
-    const hit = (await newerCopy(url)) || (await cache.match(url, { ignoreSearch: true }));
+    const hit = (await newerCopy(url)) || (await fromCache(url, { ignoreSearch: true }));
     if (hit) return hit;
     throw error;
   }
@@ -377,9 +376,10 @@ async function networkFirst(event, url) {
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ESCAPES[c]);
 
-async function offlinePage(cache, url) {
+async function offlinePage(url) {
   const links = [];
-  for (const request of await cache.keys()) {
+  const cache = (await caches.has(CACHE)) ? await caches.open(CACHE) : null;
+  for (const request of cache ? await cache.keys() : []) {
     if (!request.url.endsWith("/") || request.url.startsWith(SCOPE + "__sw")) continue;
     const html = await (await cache.match(request)).text();
     const title = (/<title>([^<]*)<\/title>/.exec(html) || [])[1] || request.url;

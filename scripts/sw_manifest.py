@@ -55,10 +55,13 @@ def manifest(root: Path) -> dict[str, object]:
     """The precache list for a folder laid out like docs/ (or a built site)."""
     assets = root / "assets"
     files = []
-    for css in sorted((assets / "stylesheets").glob("*.css")):
-        files.append(_entry(root, css, "shell"))
-    for js in sorted((assets / "javascripts").glob("*.js")):
-        files.append(_entry(root, js, "planner" if js.name in PLANNER_JS else "shell"))
+    # Our own files; in a built site, Material's content-hashed bundles sit beside them
+    # (main.<hash>.min.css): those are immutable by name and cached as pages use them.
+    ours = [p for p in (*(assets / "stylesheets").glob("*.css"), *(assets / "javascripts").glob("*.js"))
+            if not p.name.endswith((".min.css", ".min.js")) and p.name != Path(NAME).name]
+    for path in sorted(ours, key=lambda p: (p.suffix != ".css", p.name)):
+        group = "planner" if path.name in PLANNER_JS else "shell"
+        files.append(_entry(root, path, group))
     for name in PYODIDE:
         files.append(_entry(root, assets / "pyodide" / name, "planner"))
     wheels = assets / "wheels"
