@@ -117,6 +117,20 @@ self.addEventListener("activate", (event) => {
 });
 
 async function install() {
+  // Never install a release that is no longer the one online (its files could not be fetched
+  // whole), and never leave a half-filled cache behind when installing fails.
+  const live = await liveVersion();
+  if (live && live !== VERSION) throw new Error(`release ${VERSION} is no longer online (${live} is)`);
+  const existed = await caches.has(CACHE);
+  try {
+    await fill();
+  } catch (error) {
+    if (!existed) await caches.delete(CACHE);
+    throw error;
+  }
+}
+
+async function fill() {
   const cache = await caches.open(CACHE);
   await cache.put(INDEX_KEY, jsonResponse(MANIFEST));
   const previous = await previousCaches();
