@@ -106,21 +106,27 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    (async () => {
-      for (const name of await caches.keys()) {
-        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
-      }
-      await self.clients.claim();
-    })(),
-  );
+  event.waitUntil(sweep().then(() => self.clients.claim()));
 });
+
+// Delete every other release's cache. On activation, and again on each page the active worker
+// serves: a replaced worker that is still finishing a request must not leave its cache behind.
+async function sweep() {
+  for (const name of await caches.keys()) {
+    if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+  }
+}
+
+function isActive() {
+  return Boolean(self.serviceWorker) && self.registration.active === self.serviceWorker;
+}
 
 async function install() {
   // Never install a release that is no longer the one online (its files could not be fetched
   // whole), and never leave a half-filled cache behind when installing fails.
+  // (An install always follows a script fetched from the site, so the site is reachable.)
   const live = await liveVersion();
-  if (live && live !== VERSION) throw new Error(`release ${VERSION} is no longer online (${live} is)`);
+  if (live !== VERSION) throw new Error(`release ${VERSION} is not the one online (${live} is)`);
   const existed = await caches.has(CACHE);
   try {
     await fill();
@@ -354,6 +360,7 @@ async function page(event, url) {
   try {
     const [response, live] = await Promise.all([fetch(event.request), liveVersion()]);
     if (live && live !== VERSION) event.waitUntil(markStale(live));
+    else if (live === VERSION && !stale && isActive()) event.waitUntil(sweep());
     else if (live === VERSION && stale) event.waitUntil(clearStale()); // the release was rolled back
     if (!stale && response.ok && response.type === "basic") event.waitUntil(store(url, response.clone()));
     return response;

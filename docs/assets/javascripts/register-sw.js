@@ -52,7 +52,13 @@
     sw.register(new URL("sw.js", root).href, { scope: root.href, updateViaCache: "none" }).then(
       function () {
         if (!uncontrolled) return;
-        var urls = [window.location.href.split("#")[0]];
+        // Plus what Material fetches outside the page's own timeline: the search index (from
+        // its search worker) and the sitemap (its instant navigation).
+        var urls = [
+          window.location.href.split("#")[0],
+          new URL("search/search_index.json", root).href,
+          new URL("sitemap.xml", root).href,
+        ];
         performance.getEntriesByType("resource").forEach(function (entry) {
           urls.push(entry.name);
         });
