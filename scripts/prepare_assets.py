@@ -173,7 +173,8 @@ def main() -> None:
     copy_pyodide()
     planner = build_planner_wheel()
     lazy = download_lazy_wheels()
-    __import__("stdlib_zip").build_optimised_stdlib(planner)  # python_stdlib.opt.zip (scripts/stdlib_zip.py)
+    # python_stdlib.opt.zip (scripts/stdlib_zip.py): cached, rebuilt only when its inputs change.
+    __import__("stdlib_zip").build_optimised_stdlib(planner)
     lock = write_lock([planner, *lazy])
     __import__("sw_manifest").write(ROOT / "docs")  # assets/sw-precache.js for docs/sw.js
     print(

@@ -30,8 +30,8 @@ let pyodide = null;
 const started = (async () => {
   pyodide = await loadPyodide({
     indexURL: PYODIDE_URL,
-    // The standard library with the start-up modules precompiled (scripts/stdlib_zip.py):
-    // Python starts 2-2.5x faster than from Pyodide's own .py-only zip.
+    // The standard library precompiled for start-up (scripts/stdlib_zip.py, built by
+    // scripts/prepare_assets.py and verified there with the planner, holidays and icalendar).
     stdLibURL: PYODIDE_URL + "python_stdlib.opt.zip",
     // The lock names the planner wheel by a content hash (see scripts/prepare_assets.py); it is
     // revalidated on every start ("no-cache": a cheap 304 when unchanged) so it is never stale.
