@@ -47,6 +47,8 @@ CHANNELS: dict[str, str] = {
 def handle(request_json: str) -> str:
     try:
         request = json.loads(request_json)
+        if not isinstance(request, dict) or not isinstance(request.get("raw") or {}, dict):
+            return json.dumps(_failure("The planner got a request it cannot read."))
         op = request.get("op")
         if op == "plan":
             answer = plan(request.get("raw") or {}, request.get("today"), request.get("site"))

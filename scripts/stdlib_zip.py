@@ -81,7 +81,7 @@ def _verify_wheels() -> list[Path]:
                  "--only-binary=:all:", "--no-deps", f"{project}=={version}", "-d", str(cache)],
                 check=True,
             )
-            found.append(sorted(cache.glob(pattern))[0])
+            found.append(min(cache.glob(pattern)))
     return found
 
 

@@ -115,6 +115,23 @@ function clearStore() {
   }
 }
 
+// "Forget everything on this device": the planner's copy, and what the site's theme keeps
+// (Material stores e.g. the colour scheme chosen with the toggle under "<site path>.__palette").
+function forgetSiteStorage() {
+  clearStore();
+  const scope = window.__md_scope instanceof URL ? window.__md_scope.pathname + "." : null;
+  for (const area of ["localStorage", "sessionStorage"]) {
+    try {
+      const store = window[area];
+      for (const key of Object.keys(store)) {
+        if (key === STORAGE_KEY || (scope && key.startsWith(scope))) store.removeItem(key);
+      }
+    } catch {
+      /* storage blocked: nothing was kept */
+    }
+  }
+}
+
 async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
@@ -151,6 +168,7 @@ function bind(root) {
     interviewers: $("pl-interviewers"),
     references: $("pl-references"),
     keep: $("pl-keep"),
+    output: $("planner-output"),
   };
   const page = {
     form,
@@ -167,6 +185,7 @@ function bind(root) {
     firstRender: false,
     lastSteps: [],
     linkProblems: [],
+    note: "", // said before the next "Plan updated" (see announce)
   };
 
   // -- dynamic rows ---------------------------------------------------------------------------
@@ -519,8 +538,9 @@ function bind(root) {
       ui.timeline.classList.add("planner-stale");
       ui.timeline.setAttribute("aria-describedby", "planner-problems");
       const n = answer.errors.length;
-      ui.announce.textContent =
-        n === 1 ? "Plan not updated: one answer needs attention." : `Plan not updated: ${n} answers need attention.`;
+      announce(
+        n === 1 ? "Plan not updated: one answer needs attention." : `Plan not updated: ${n} answers need attention.`,
+      );
       if (page.lastSteps.length === 0) {
         ui.timeline.replaceChildren();
       }
@@ -544,11 +564,19 @@ function bind(root) {
       if (details) details.open = true;
     }
     const n = answer.steps.length;
-    ui.announce.textContent = `Plan updated: ${n} ${n === 1 ? "step" : "steps"}.`;
+    announce(`Plan updated: ${n} ${n === 1 ? "step" : "steps"}.`);
     markReady();
   }
 
+  // What the plan's live region says after a redraw, after any note left by the action that
+  // caused it (so "the form was cleared" is not overwritten by "Plan updated" at once).
+  function announce(text) {
+    ui.announce.textContent = page.note ? `${page.note} ${text}` : text;
+    page.note = "";
+  }
+
   function markReady() {
+    if (!page.awaitingLink) ui.output.removeAttribute("aria-busy");
     if (!page.firstRender) {
       page.firstRender = true;
       ui.loading.hidden = true;
@@ -726,13 +754,13 @@ function bind(root) {
   }
 
   function forget() {
-    clearStore();
+    forgetSiteStorage();
     ui.keep.checked = false;
     page.ticks = state.ticks = {};
     resetForm();
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
     page.linkProblems = [];
-    say("Everything this planner kept on this device has been removed, and the form was cleared.");
+    page.note = "Everything this planner kept on this device has been removed, and the form was cleared.";
     requestPlan();
   }
 
@@ -775,26 +803,43 @@ function bind(root) {
       `The planner could not start in this browser (${message}). The step-by-step guide has the same advice.`;
   };
 
+  // Open the shared link in the address bar. `fresh`: a link pasted while the page is open
+  // (same-page navigation, no reload) replaces the form, unless it could not be read at all.
+  function openLink(hash, fresh) {
+    page.awaitingLink = true;
+    ui.output.setAttribute("aria-busy", "true");
+    if (!page.firstRender) ui.loadingText.textContent = "Opening the shared plan…";
+    ask({ op: "decode", fragment: hash }, (answer) => {
+      if (state.page !== page) return;
+      page.awaitingLink = false;
+      page.linkProblems = answer.problems || [];
+      const raw = answer.raw || {};
+      if (fresh && Object.keys(raw).length) {
+        resetForm();
+        page.touched.clear();
+      }
+      writeForm(raw, page.touched);
+      requestPlan();
+    });
+  }
+
   page.onReady = () => {
     const hash = window.location.hash;
-    if (hash.startsWith("#p=") && page.awaitingLink) {
-      ui.loadingText.textContent = "Opening the shared plan…";
-      ask({ op: "decode", fragment: hash }, (answer) => {
-        if (state.page !== page) return;
-        page.awaitingLink = false;
-        page.linkProblems = answer.problems || [];
-        writeForm(answer.raw || {}, page.touched);
-        requestPlan();
-      });
-    } else {
-      requestPlan();
-    }
+    if (hash.startsWith("#p=") && page.awaitingLink) openLink(hash, false);
+    else requestPlan();
   };
+
+  function onHashChange() {
+    const hash = window.location.hash;
+    if (!state.ready || !hash.startsWith("#p=")) return; // an anchor, or read once Python is ready
+    openLink(hash, true);
+  }
 
   page.listeners = [
     [form, "input", changed],
     [root, "change", onChange],
     [root, "click", onClick],
+    [window, "hashchange", onHashChange],
   ];
 
   // Initial form: this device's kept copy (only if the reader opted in), else defaults.
