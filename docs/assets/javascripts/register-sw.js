@@ -10,6 +10,7 @@
 // Signals (for people's tools and the tests), on <html>:
 //   data-offline-ready="true"  the planner and the guide's pages are saved for offline use
 //                              (set once the planner page has rendered a plan).
+//   data-offline-page="true"   this page, first loaded before the worker existed, is saved.
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator) || !document.currentScript) return;
@@ -42,6 +43,7 @@
   sw.addEventListener("message", function (event) {
     var data = event.data || {};
     if (data.type === "offline-ready") document.documentElement.dataset.offlineReady = "true";
+    else if (data.type === "page-cached") document.documentElement.dataset.offlinePage = "true";
     else if (data.type === "offline-failed") console.warn("Offline copy not saved:", data.message);
   });
 
@@ -62,6 +64,17 @@
         performance.getEntriesByType("resource").forEach(function (entry) {
           urls.push(entry.name);
         });
+        // Icons and scripts not in the resource timeline yet, and Material's search worker
+        // (named in its configuration).
+        document.querySelectorAll("link[href], script[src]").forEach(function (node) {
+          urls.push(node.href || node.src);
+        });
+        try {
+          var config = JSON.parse(document.getElementById("__config").textContent);
+          if (config.search) urls.push(new URL(config.search, window.location.href).href);
+        } catch (error) {
+          /* not a Material page */
+        }
         post({ type: "cache-page", urls: urls });
       },
       function (error) {
