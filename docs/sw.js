@@ -53,8 +53,8 @@
 // request made in parallel, the page answered once both are in): if its version differs from
 // this worker's, this worker is "stale" and from then on serves listed files from the network
 // (or from the new release's cache when offline) and stops writing to its cache, so a new page
-// never runs old scripts. `clients.claim()` only takes tabs that have no worker at all (the
-// first visit), so the first visit's later requests are already cached on the way.
+// never runs old scripts. No `clients.claim()`: a first-visit tab keeps loading from the
+// network, and what it loaded is saved afterwards from the HTTP cache.
 /* global SW_PRECACHE */
 importScripts("assets/sw-precache.js");
 
@@ -106,7 +106,9 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(sweep().then(() => self.clients.claim()));
+  // No clients.claim(): a first-visit page stays with the network it started on (its worker's
+  // downloads are saved afterwards, on "cache-planner", from the HTTP cache).
+  event.waitUntil(sweep());
 });
 
 // Delete every other release's cache. On activation, and again on each page the active worker

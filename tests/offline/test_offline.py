@@ -34,7 +34,7 @@ PREFIX = "after-the-interview-"
 def wait_offline_ready(page: Page) -> None:
     """The worker controls the page and has saved the planner and the guide for offline use."""
     expect(page.locator("html")).to_have_attribute("data-offline-ready", "true", timeout=READY_TIMEOUT)
-    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    assert page.evaluate("async () => !!(await navigator.serviceWorker.ready).active")
 
 
 def cache_names(page: Page) -> list[str]:
@@ -102,7 +102,6 @@ def test_a_guide_page_visit_saves_the_page_but_never_downloads_python(
     context.on("page", guard.watch)
     page = context.new_page()
     page.goto("following-up/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=READY_TIMEOUT)
     # The worker keeps the page the reader is on and everything it loaded (all of it loaded
     # before the worker existed), and the search index Material's search worker reads.
     expect(page.locator("html")).to_have_attribute("data-offline-page", "true", timeout=READY_TIMEOUT)
