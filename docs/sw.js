@@ -44,7 +44,7 @@
 //     offline.
 //
 // A new release and the lifecycle. The default lifecycle is kept (no skipWaiting): a new worker
-// waits until no tab uses the old one, then activates, claims uncontrolled tabs and deletes the
+// waits until no tab uses the old one, then activates and deletes the
 // old caches. skipWaiting would hand a page that was loaded with release A's HTML and scripts to
 // release B's cache in the middle of its life (e.g. the planner's worker, started later, or a
 // lazily loaded wheel): exactly the mix to avoid. The reverse case is handled too: while the old
