@@ -173,9 +173,10 @@ def main() -> None:
     copy_pyodide()
     planner = build_planner_wheel()
     lazy = download_lazy_wheels()
-    lock = write_lock([planner, *lazy])
     # python_stdlib.opt.zip (scripts/stdlib_zip.py): cached, rebuilt only when its inputs change.
     __import__("stdlib_zip").build_optimised_stdlib(planner)
+    lock = write_lock([planner, *lazy])
+    __import__("sw_manifest").write(ROOT / "docs")  # assets/sw-precache.js for docs/sw.js
     print(
         f"assets ready: pyodide {PYODIDE_SRC.name}, {planner.relative_to(ROOT)}, "
         f"{len(lazy)} lazy wheels, {lock.relative_to(ROOT)}"

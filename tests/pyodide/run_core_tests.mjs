@@ -57,7 +57,13 @@ if (shippedPlanner.length !== 1) {
 }
 if (!existsSync(join(ROOT, "tests", "core"))) fail("tests/core/ does not exist");
 
+// The standard library the site ships (scripts/stdlib_zip.py: start-up modules precompiled,
+// browser-impossible modules dropped), so the suite runs on exactly what the browser gets.
+const STDLIB = join(ROOT, "docs", "assets", "pyodide", "python_stdlib.opt.zip");
+if (!existsSync(STDLIB)) fail(`${STDLIB} is missing: run scripts/setup.sh`);
+
 const pyodide = await loadPyodide({
+  stdLibURL: STDLIB,
   env: {
     // No .pyc files written next to the mounted tests (that is the real repository).
     PYTHONDONTWRITEBYTECODE: "1",

@@ -1,0 +1,213 @@
+"""The service worker: a second visit works with the network cut, guide readers never
+download the planner's runtime, and a new release is picked up whole (never old and new files
+mixed), with the old release's cache deleted.
+
+Every wait is on a condition (the planner's and the worker's readiness signals, the cache's
+contents), never a sleep.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from browser.conftest import READY_TIMEOUT, Guard, open_planner, wait_ready
+
+from .conftest import ROOT, Site
+
+import sys
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import sw_manifest  # noqa: E402
+
+PREFIX = "after-the-interview-"
+
+
+def wait_offline_ready(page: Page) -> None:
+    """The worker controls the page and has saved the planner and the guide for offline use."""
+    expect(page.locator("html")).to_have_attribute("data-offline-ready", "true", timeout=READY_TIMEOUT)
+    assert page.evaluate("async () => !!(await navigator.serviceWorker.ready).active")
+
+
+def cache_names(page: Page) -> list[str]:
+    return page.evaluate("async () => (await caches.keys()).filter((n) => n.startsWith('%s'))" % PREFIX)
+
+
+def worker_release(page: Page) -> str | None:
+    (worker,) = [w for w in page.workers if w.url.endswith("planner-worker.js")]
+    return worker.evaluate("self.plannerRelease || null")
+
+
+def test_second_visit_works_with_the_network_cut(
+    new_context: Callable[..., BrowserContext], offline_site: Site
+) -> None:
+    context = new_context(bypass_csp=True)  # lets Playwright evaluate its waits; CSP: tests/trust
+    page = open_planner(context.new_page())
+    before = page.url
+    page.fill("#pl-company", "Northwind Offline")
+    expect(page).not_to_have_url(before)  # the share link now holds the company
+    link = page.url
+    wait_offline_ready(page)
+
+    offline_site.stop()  # the network is gone for real, for the page and the worker alike
+    context.set_offline(True)
+    again = context.new_page()
+    again.goto(link)
+    wait_ready(again)
+    expect(again.locator("#pl-company")).to_have_value("Northwind Offline")
+    expect(again.locator("#planner-timeline > li").first).to_be_visible()
+    assert again.locator("#planner-timeline > li").count() > 3
+
+    # The guide pages the plan links to were saved with it.
+    again.locator(".planner-step__links a", has_text="Read the guide").first.click()
+    expect(again).not_to_have_url(re.compile(r"/planner/"))
+    expect(again.locator("article h1")).to_be_visible()
+    assert again.title() != "Offline - After the Interview"
+
+
+def served_bytes(site: Site, release: Path) -> tuple[int, int, list[str]]:
+    """Bytes the server sent: as sent (no compression), and as GitHub Pages would send them
+    (HTML, CSS, JS and JSON gzipped), and the paths."""
+    raw = gzipped = 0
+    paths = []
+    for path, size in site.sent:
+        paths.append(path)
+        raw += size
+        file = release / path.lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        if file.suffix in {".html", ".css", ".js", ".json", ".mjs", ".xml", ".svg"} and file.exists():
+            gzipped += len(gzip.compress(file.read_bytes(), 6))
+        else:
+            gzipped += size
+    return raw, gzipped, paths
+
+
+def test_a_guide_page_visit_saves_the_page_but_never_downloads_python(
+    browser: Browser, base_url: str, guard: Guard, offline_site: Site
+) -> None:
+    # Not through the guard's request interception: Playwright turns the HTTP cache off when
+    # requests are routed, and the worker relies on it (it keeps what the page has just loaded
+    # without downloading it again). The server's log shows every request anyway, and nothing
+    # else is reachable from this machine.
+    context = browser.new_context(base_url=base_url, bypass_csp=True)
+    context.on("page", guard.watch)
+    page = context.new_page()
+    page.goto("following-up/")
+    # The worker keeps the page the reader is on and everything it loaded (all of it loaded
+    # before the worker existed), and the search index Material's search worker reads.
+    expect(page.locator("html")).to_have_attribute("data-offline-page", "true", timeout=READY_TIMEOUT)
+    raw, gzipped, paths = served_bytes(offline_site, offline_site.release_a)  # type: ignore[attr-defined]
+    assert not [p for p in paths if "/pyodide/" in p or p.endswith(".whl") or "javascripts/planner" in p], paths
+    assert gzipped < 300_000, (raw, gzipped, paths)
+
+    offline_site.stop()  # the network cut (the server is gone)
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.reload()
+    expect(page.locator("article h1")).to_have_text(re.compile("follow", re.I))
+    assert failed == [], failed
+    context.close()
+    guard.check()
+
+
+def make_release_b(release_a: Path, target: Path) -> tuple[str, str]:
+    """A copy of release A with a changed worker script and a changed planner wheel (with its
+    lock file), as a new deploy would have. Returns B's version and wheel file name."""
+    shutil.copytree(release_a, target)
+    worker = target / "assets" / "javascripts" / "planner-worker.js"
+    worker.write_text(worker.read_text() + '\nself.plannerRelease = "B";\n')
+    wheels = target / "assets" / "wheels"
+    (old,) = wheels.glob("planner-*.whl")
+    new_bytes_path = wheels / "planner-new.whl"
+    with zipfile.ZipFile(old) as src, zipfile.ZipFile(new_bytes_path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("planner/_release.py", 'RELEASE = "B"\n')
+    digest = hashlib.sha256(new_bytes_path.read_bytes()).hexdigest()
+    name = f"planner-0.1.0-0{digest[:12]}-py3-none-any.whl"
+    new_bytes_path.rename(wheels / name)
+    old.unlink()
+    lock_path = wheels / "pyodide-lock.json"
+    lock = json.loads(lock_path.read_text())
+    lock["packages"]["planner"].update(file_name=name, sha256=digest)
+    lock_path.write_text(json.dumps(lock, indent=1))
+    sw_manifest.write(target)
+    return str(sw_manifest.read(target)["version"]), name
+
+
+def test_a_new_release_is_picked_up_whole_and_the_old_cache_deleted(
+    new_context: Callable[..., BrowserContext], offline_site: Site, tmp_path: Path
+) -> None:
+    release_a: Path = offline_site.release_a  # type: ignore[attr-defined]
+    version_a = str(sw_manifest.read(release_a)["version"])
+    (wheel_a,) = [p.name for p in (release_a / "assets" / "wheels").glob("planner-*.whl")]
+    version_b, wheel_b = make_release_b(release_a, tmp_path / "release-b")
+    assert version_b != version_a
+
+    context = new_context(bypass_csp=True)  # lets Playwright evaluate its waits; CSP: tests/trust
+    wheels: list[str] = []
+    # The wheels the planner's worker asks for (whether the service worker answers from its
+    # cache or from the network), not the service worker's own requests.
+    context.on(
+        "request",
+        lambda r: r.url.endswith(".whl") and r.service_worker is None and wheels.append(r.url.rsplit("/", 1)[1]),
+    )
+    page = open_planner(context.new_page())
+    wait_offline_ready(page)
+    assert cache_names(page) == [PREFIX + version_a]
+    assert worker_release(page) is None and wheels == [wheel_a]
+
+    # Deploy B. The tab still has A's worker, but the page now comes from B: so must every
+    # file it loads (B's worker script and B's wheel, not A's cached ones).
+    offline_site.serve(tmp_path / "release-b")
+    wheels.clear()
+    page.reload()
+    wait_ready(page)
+    assert worker_release(page) == "B"
+    assert wheels == [wheel_b]
+
+    # B's worker installs in the background and waits for A's tabs to close.
+    page.wait_for_function(
+        "async () => { const r = await navigator.serviceWorker.getRegistration(); return !!(r && r.waiting); }",
+        timeout=READY_TIMEOUT,
+    )
+    page.close()
+    later = context.new_page()
+    wheels.clear()
+    open_planner(later)
+    assert worker_release(later) == "B" and wheels == [wheel_b]
+    later.wait_for_function(
+        "async () => (await caches.keys()).filter((n) => n.startsWith('%s')).join() === '%s'"
+        % (PREFIX, PREFIX + version_b),
+        timeout=READY_TIMEOUT,
+    )
+    cached_worker = later.evaluate(
+        "async (name) => (await (await (await caches.open(name)).match("
+        "new URL('../assets/javascripts/planner-worker.js', location.href).href)).text())",
+        PREFIX + version_b,
+    )
+    assert 'plannerRelease = "B"' in cached_worker
+
+    # And B, whole, works offline.
+    offline_site.stop()
+    context.set_offline(True)
+    wheels.clear()
+    later.reload()
+    wait_ready(later)
+    assert worker_release(later) == "B" and wheels == [wheel_b]
+    # Only B's cache is left (once the active worker has swept; no old copy is ever served:
+    # the checks above ran on B's files).
+    later.wait_for_function(
+        "async () => (await caches.keys()).filter((n) => n.startsWith('%s')).join() === '%s'"
+        % (PREFIX, PREFIX + version_b),
+        timeout=READY_TIMEOUT,
+    )
