@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from browser.conftest import (  # noqa: F401 - fixtures, registered by import
     ROOT,
     browser_type_launch_args,
@@ -31,7 +30,7 @@ from browser.conftest import (  # noqa: F401 - fixtures, registered by import
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from serve_site import SiteHandler  # noqa: E402
+from serve_site import SiteHandler
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -13,20 +13,18 @@ import hashlib
 import json
 import re
 import shutil
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, expect
-
 from browser.conftest import READY_TIMEOUT, Guard, open_planner, wait_ready
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .conftest import ROOT, Site
 
-import sys
-
 sys.path.insert(0, str(ROOT / "scripts"))
-import sw_manifest  # noqa: E402
+import sw_manifest
 
 PREFIX = "after-the-interview-"
 
@@ -38,7 +36,16 @@ def wait_offline_ready(page: Page) -> None:
 
 
 def cache_names(page: Page) -> list[str]:
-    return page.evaluate("async () => (await caches.keys()).filter((n) => n.startsWith('%s'))" % PREFIX)
+    return page.evaluate(f"async () => (await caches.keys()).filter((n) => n.startsWith('{PREFIX}'))")
+
+
+def wait_only_cache(page: Page, version: str) -> None:
+    """Wait until this site's only cache is the one of ``version``."""
+    page.wait_for_function(
+        f"async () => (await caches.keys()).filter((n) => n.startsWith('{PREFIX}')).join()"
+        f" === '{PREFIX}{version}'",
+        timeout=READY_TIMEOUT,
+    )
 
 
 def worker_release(page: Page) -> str | None:
@@ -113,7 +120,7 @@ def test_a_guide_page_visit_saves_the_page_but_never_downloads_python(
     failed: list[str] = []
     page.on("requestfailed", lambda r: failed.append(r.url))
     page.reload()
-    expect(page.locator("article h1")).to_have_text(re.compile("follow", re.I))
+    expect(page.locator("article h1")).to_have_text(re.compile("follow", re.IGNORECASE))
     assert failed == [], failed
     context.close()
     guard.check()
@@ -185,11 +192,7 @@ def test_a_new_release_is_picked_up_whole_and_the_old_cache_deleted(
     wheels.clear()
     open_planner(later)
     assert worker_release(later) == "B" and wheels == [wheel_b]
-    later.wait_for_function(
-        "async () => (await caches.keys()).filter((n) => n.startsWith('%s')).join() === '%s'"
-        % (PREFIX, PREFIX + version_b),
-        timeout=READY_TIMEOUT,
-    )
+    wait_only_cache(later, version_b)
     cached_worker = later.evaluate(
         "async (name) => (await (await (await caches.open(name)).match("
         "new URL('../assets/javascripts/planner-worker.js', location.href).href)).text())",
@@ -206,8 +209,4 @@ def test_a_new_release_is_picked_up_whole_and_the_old_cache_deleted(
     assert worker_release(later) == "B" and wheels == [wheel_b]
     # Only B's cache is left (once the active worker has swept; no old copy is ever served:
     # the checks above ran on B's files).
-    later.wait_for_function(
-        "async () => (await caches.keys()).filter((n) => n.startsWith('%s')).join() === '%s'"
-        % (PREFIX, PREFIX + version_b),
-        timeout=READY_TIMEOUT,
-    )
+    wait_only_cache(later, version_b)
