@@ -19,6 +19,7 @@
 // with textContent only.
 
 const STORAGE_KEY = "after-the-interview:planner";
+const DEBOUNCE_MS = 150;
 
 // ---- one worker per visit -------------------------------------------------------------------
 
@@ -180,8 +181,6 @@ function bind(root) {
     // in `touched` so the link fills in only the other fields.
     awaitingLink: window.location.hash.startsWith("#p="),
     timer: null,
-    inFlight: false, // a plan request is out
-    pending: false, // the form changed since it was sent
     firstRender: false,
     lastSteps: [],
     linkProblems: [],
@@ -495,24 +494,17 @@ function bind(root) {
       if (n === "decision_by") setRadio("decision_mode", "by");
       if (n === "decision_within" || n === "decision_within_unit") setRadio("decision_mode", "within");
     }
-    // No debounce: ask at once, with at most one plan request in flight. Changes made while
-    // one is out are coalesced into a single request for the latest form, sent as soon as the
-    // answer arrives, so the timeline follows typing within one plan's time.
-    if (page.inFlight) page.pending = true;
-    else requestPlan();
+    window.clearTimeout(page.timer);
+    page.timer = window.setTimeout(requestPlan, DEBOUNCE_MS);
   }
 
   function requestPlan() {
     if (!state.ready || page.awaitingLink || state.page !== page) return; // sent on ready
     const raw = readForm();
-    page.pending = false;
-    page.inFlight = true;
     if (ui.keep.checked) writeStore({ keep: true, raw, ticks: page.ticks });
     state.latestPlanId = ask({ op: "plan", raw, today: todayISO(), site: siteRoot() }, (answer, id) => {
       if (id !== state.latestPlanId || state.page !== page) return; // stale: a newer one is coming
-      page.inFlight = false;
       render(answer);
-      if (page.pending) requestPlan();
     });
   }
 
