@@ -41,7 +41,18 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def prepared_assets() -> None:
+    """Once per session: the browser must run the planner wheel built from the code under test."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "prepare_assets.py")],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory, prepared_assets: None) -> Iterator[str]:
     """Build the site strictly and serve it; overrides pytest-playwright's base_url option.
 
     The server starts first so the build can be told its address: Material's instant
@@ -49,13 +60,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ``site_url`` (host and path, not the port), so the site is built for the address it is
     served from, exactly as ``mkdocs serve`` does.
     """
-    # Always: the browser must run the planner wheel built from the code under test.
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "prepare_assets.py")],
-        check=True,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
     out = tmp_path_factory.mktemp("site")
     server, url = serve_in_thread(out)
     # Next to mkdocs.yml, so that every relative path in it (docs, overrides) still resolves.

@@ -26,6 +26,7 @@ from browser.conftest import (  # noqa: F401 - fixtures, registered by import
     context,
     guard,
     new_context,
+    prepared_assets,
 )
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -87,13 +88,9 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "prepare_assets.py")],
-        check=True,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
+def offline_site(
+    tmp_path_factory: pytest.TempPathFactory, prepared_assets: None  # noqa: F811 - the fixture imported above
+) -> Iterator[Site]:
     tmp = tmp_path_factory.mktemp("offline")
     release = tmp / "release-a"
     release.mkdir()
