@@ -21,6 +21,7 @@ from browser.conftest import (  # noqa: F401 - fixtures, found by name
     guard,
     new_context,
     open_planner,
+    prepared_assets,
     wait_ready,
 )
 
