@@ -188,6 +188,72 @@ def test_typing_before_a_shared_link_opens_is_kept(page: Page) -> None:
     expect(page.get_by_label("Interview date")).to_have_value("2026-11-17")
 
 
+def test_quick_changes_end_on_the_plan_for_the_last_one(page: Page) -> None:
+    # Every change is sent at once (no timer): changes made while Python is busy are sent as
+    # one request for the latest form, and an answer for an older form is never drawn last.
+    open_planner(page)
+    date = page.get_by_label("Interview date")
+    for day in ("2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13"):
+        date.fill(day)  # one input event each, with no wait in between
+    page.get_by_label("Company").press_sequentially("Acme Robotics")
+    form = {"interview_date": "2026-11-13", "company": "Acme Robotics"}
+    wait_for_plan(page, plan_dict(form, browser_today(page)))
+    expect(page.locator("li[data-kind=thank_you] .planner-draft").first).to_contain_text(
+        "Acme Robotics"
+    )
+    expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
+
+
+def test_a_redraw_keeps_the_steps_that_did_not_change(page: Page) -> None:
+    # A reader reading a draft while changing another answer keeps their place: steps whose
+    # answer is unchanged keep their element (open draft, focus), changed ones are redrawn.
+    open_planner(page)
+    fill(page, FORM)
+    today = browser_today(page)
+    before = plan_dict(FORM, today)
+    wait_for_plan(page, before)
+    later = {**FORM, "decision_by": "2026-12-04"}
+    after = plan_dict(later, today)
+    same = [s["id"] for s in after["steps"] if s in before["steps"]]
+    moved = [s["id"] for s in after["steps"] if s not in before["steps"]]
+    assert "thank_you-1" in same and moved, (same, moved)  # what the test relies on
+
+    thanks = page.locator("li[data-step='thank_you-1']")
+    thanks.locator("summary").click()
+    mark = "ids => ids.forEach(id => { document.querySelector(`li[data-step='${id}']`).__old = true; })"
+    page.evaluate(mark, same + moved)
+    page.get_by_label("Decision date").fill(later["decision_by"])
+    wait_for_plan(page, after)
+    kept = page.evaluate(
+        "ids => ids.filter(id => document.querySelector(`li[data-step='${id}']`).__old === true)",
+        same + moved,
+    )
+    assert kept == same
+    expect(thanks.locator("details")).to_have_attribute("open", "")
+
+
+def test_a_link_opened_while_a_plan_is_on_its_way_does_not_freeze_the_page(page: Page) -> None:
+    # A change sends a plan request at once; a link pasted before its answer arrives must win,
+    # and the form must keep answering afterwards.
+    open_planner(page)
+    linked = {"interview_date": "2026-11-17", "company": "Acme", "role": "Analyst"}
+    page.evaluate(
+        """link => {
+             const company = document.querySelector("[name='company']");
+             company.value = "Typed just before";
+             company.dispatchEvent(new Event("input", { bubbles: true }));
+             location.hash = link;
+           }""",
+        share.fragment(linked),
+    )
+    today = browser_today(page)
+    wait_for_plan(page, plan_dict(linked, today))
+    expect(page.get_by_label("Company")).to_have_value("Acme")
+    page.get_by_label("Interview date").fill("2026-11-19")
+    wait_for_plan(page, plan_dict({**linked, "interview_date": "2026-11-19"}, today))
+    expect(page.locator("#planner-output")).not_to_have_attribute("aria-busy", "true")
+
+
 def test_steps_are_ticked_off(page: Page) -> None:
     open_planner(page)
     first = page.locator("#planner-timeline > li").first

@@ -217,11 +217,8 @@ def assert_restored(page: Page, link: str) -> None:
     """A clear message for what could not be read; everything else back in the form."""
     expected = share.decode(link)
     problems = page.locator("#planner-problems")
-    if expected.problems:
-        expect(problems).to_be_visible()
-        text = problems.inner_text()
-        for problem in expected.problems:
-            assert problem in text, link[:200]
+    for problem in expected.problems:
+        expect(problems, link[:200]).to_contain_text(problem)
     for name in ("company", "role", "candidate", "recruiter"):
         if name in expected.raw:
             typed = expected.raw[name].replace("\r", "").replace("\n", "")  # as an input keeps it

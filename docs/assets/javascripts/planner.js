@@ -19,7 +19,6 @@
 // with textContent only.
 
 const STORAGE_KEY = "after-the-interview:planner";
-const DEBOUNCE_MS = 150;
 
 // ---- one worker per visit -------------------------------------------------------------------
 
@@ -28,7 +27,6 @@ const state = {
   ready: false, // Python has started
   failed: null, // start-up error message
   nextId: 1,
-  latestPlanId: 0, // answers to older plan requests are dropped
   callbacks: new Map(), // id -> function(answer) for non-plan requests
   page: null, // the bound page (see bind), or null when the planner is not on screen
   ticks: {},
@@ -180,9 +178,15 @@ function bind(root) {
     // A shared link is read once Python is ready; until then, what the reader types is noted
     // in `touched` so the link fills in only the other fields.
     awaitingLink: window.location.hash.startsWith("#p="),
-    timer: null,
+    linkSeq: 0, // which opened link the page is waiting for (a newer link wins)
+    // Plan requests: at most one with the worker; changes made meanwhile are sent as one
+    // request for the latest form when it answers (no timer: the first change goes at once).
+    inFlight: false,
+    pending: false,
     firstRender: false,
     lastSteps: [],
+    drawn: new Map(), // step id -> {key, node}: steps whose answer has not changed are kept
+    lastSent: null, // the form as last sent to Python (JSON)
     linkProblems: [],
     note: "", // said before the next "Plan updated" (see announce)
   };
@@ -486,6 +490,7 @@ function bind(root) {
   // -- talking to Python ----------------------------------------------------------------------
 
   function changed(event) {
+    if (event && event.target === ui.keep) return; // not part of the plan (see onChange)
     if (event && event.target && page.awaitingLink) page.touched.add(touchedGroup(event.target));
     if (event && !page.awaitingLink) page.linkProblems = []; // the reader has moved on from the link
     // Typing a decision detail picks its option, so the value typed is the value used.
@@ -494,16 +499,29 @@ function bind(root) {
       if (n === "decision_by") setRadio("decision_mode", "by");
       if (n === "decision_within" || n === "decision_within_unit") setRadio("decision_mode", "within");
     }
-    window.clearTimeout(page.timer);
-    page.timer = window.setTimeout(requestPlan, DEBOUNCE_MS);
+    // A control that changes fires "input" and then "change": the second asks nothing new.
+    if (event && event.type === "change" && JSON.stringify(readForm()) === page.lastSent) return;
+    requestPlan();
   }
 
   function requestPlan() {
-    if (!state.ready || page.awaitingLink || state.page !== page) return; // sent on ready
+    if (!state.ready || page.awaitingLink || state.page !== page) return; // sent on ready / link
+    if (page.inFlight) {
+      page.pending = true; // sent when the answer in flight comes back
+      return;
+    }
+    page.pending = false;
+    page.inFlight = true;
     const raw = readForm();
+    page.lastSent = JSON.stringify(raw);
     if (ui.keep.checked) writeStore({ keep: true, raw, ticks: page.ticks });
-    state.latestPlanId = ask({ op: "plan", raw, today: todayISO(), site: siteRoot() }, (answer, id) => {
-      if (id !== state.latestPlanId || state.page !== page) return; // stale: a newer one is coming
+    ask({ op: "plan", raw, today: todayISO(), site: siteRoot() }, (answer) => {
+      page.inFlight = false; // on every answer, used or not, so the next change is never stuck
+      if (state.page !== page || page.awaitingLink) return; // left the page, or a link is opening
+      if (page.pending) {
+        requestPlan(); // the form changed meanwhile: this answer is already out of date
+        return;
+      }
       render(answer);
     });
   }
@@ -535,6 +553,7 @@ function bind(root) {
       );
       if (page.lastSteps.length === 0) {
         ui.timeline.replaceChildren();
+        page.drawn = new Map();
       }
       markReady();
       return;
@@ -546,15 +565,7 @@ function bind(root) {
     ui.warnings.replaceChildren(...warnings.map((w) => el("li", { text: w })));
     ui.warnings.hidden = warnings.length === 0;
     page.lastSteps = answer.steps;
-    // Drafts the reader had open stay open when the plan is redrawn.
-    const open = new Set(
-      [...ui.timeline.querySelectorAll("details[open]")].map((d) => d.closest("li").dataset.step),
-    );
-    ui.timeline.replaceChildren(...answer.steps.map(renderStep));
-    for (const id of open) {
-      const details = ui.timeline.querySelector(`li[data-step="${CSS.escape(id)}"] details`);
-      if (details) details.open = true;
-    }
+    drawSteps(answer.steps);
     const n = answer.steps.length;
     announce(`Plan updated: ${n} ${n === 1 ? "step" : "steps"}.`);
     markReady();
@@ -573,6 +584,39 @@ function bind(root) {
       page.firstRender = true;
       ui.loading.hidden = true;
       document.documentElement.dataset.plannerReady = "true";
+    }
+  }
+
+  // Redraw only what changed: a step whose answer is the same as last time keeps its element
+  // (and with it focus, selection, an open draft and its tick); a changed step is built anew,
+  // with its draft left open if the reader had it open.
+  function drawSteps(steps) {
+    const drawn = new Map();
+    const nodes = steps.map((step) => {
+      const key = JSON.stringify(step);
+      const before = page.drawn.get(step.id);
+      if (before && before.key === key) {
+        drawn.set(step.id, before);
+        return before.node;
+      }
+      const node = renderStep(step);
+      const wasOpen = before && before.node.querySelector("details[open]");
+      const details = node.querySelector("details");
+      if (wasOpen && details) details.open = true;
+      drawn.set(step.id, { key, node });
+      return node;
+    });
+    page.drawn = drawn;
+    // Put the elements in order, touching only those not already in place.
+    let at = ui.timeline.firstChild;
+    for (const node of nodes) {
+      if (at === node) at = at.nextSibling;
+      else ui.timeline.insertBefore(node, at);
+    }
+    while (at) {
+      const next = at.nextSibling;
+      at.remove();
+      at = next;
     }
   }
 
@@ -749,6 +793,7 @@ function bind(root) {
     forgetSiteStorage();
     ui.keep.checked = false;
     page.ticks = state.ticks = {};
+    page.drawn = new Map(); // every step is drawn again, unticked
     resetForm();
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
     page.linkProblems = [];
@@ -799,10 +844,11 @@ function bind(root) {
   // (same-page navigation, no reload) replaces the form, unless it could not be read at all.
   function openLink(hash, fresh) {
     page.awaitingLink = true;
+    const seq = ++page.linkSeq;
     ui.output.setAttribute("aria-busy", "true");
     if (!page.firstRender) ui.loadingText.textContent = "Opening the shared plan…";
     ask({ op: "decode", fragment: hash }, (answer) => {
-      if (state.page !== page) return;
+      if (state.page !== page || seq !== page.linkSeq) return; // a newer link is being opened
       page.awaitingLink = false;
       page.linkProblems = answer.problems || [];
       const raw = answer.raw || {};
@@ -855,7 +901,6 @@ function init() {
     // Left the planner page (or it was replaced): let the old page go.
     const old = state.page;
     for (const [target, type, fn] of old.listeners) target.removeEventListener(type, fn);
-    window.clearTimeout(old.timer);
     state.page = null;
     delete document.documentElement.dataset.plannerReady;
   }
@@ -865,10 +910,15 @@ function init() {
   else if (state.ready) state.page.onReady();
 }
 
-// Material's document$ emits for the first page and after every instant navigation; without
-// Material (or before its bundle runs) fall back to the DOM being ready.
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => init());
+// The page loads this module with `async`, so the worker above starts Python while the page is
+// still being parsed. The form is bound once the document is parsed; by then Material's bundle
+// (a classic script in <body>) has run, and its document$ emits for the first page and after
+// every instant navigation. Without Material, the parsed document is enough.
+function start() {
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(() => init());
+  }
+  init();
 }
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init, { once: true });
-else init();
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();
