@@ -257,6 +257,9 @@ async function boot(opts, stdLibURL) {
   const py = await loadPyodide({
     indexURL: opts.pyodide,
     ...(stdLibURL ? { stdLibURL } : {}),
+    // A fixed string-hash seed: marshal writes set and frozenset constants in hash order, so
+    // without it the same source gives different .pyc bytes (and a new wheel name) every build.
+    env: { PYTHONHASHSEED: "0" },
     stdout: () => {},
     stderr: (s) => process.stderr.write(s + "\n"),
   });

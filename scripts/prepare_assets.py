@@ -16,6 +16,7 @@ the files are already there and current; the planner wheel is always rebuilt.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -67,8 +68,18 @@ def build_planner_wheel() -> Path:
             ],
             check=True,
             stdout=subprocess.DEVNULL,
+            # Reproducible: fixed timestamps for the files the build generates, so an unchanged
+            # planner keeps its wheel name (and readers' offline copies) from one build to the next.
+            env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"},
         )
-        (wheel,) = Path(tmp).glob("planner-*.whl")
+        (plain,) = Path(tmp).glob("planner-*.whl")
+        # Precompiled: each module also as an unchecked hash-based .pyc, so the browser imports
+        # the planner without compiling it (import about twice as fast, for +80 KB of a ~6 MB
+        # runtime download; benchmarks/EXPERIMENTS.md, section 7). Before the lock is written:
+        # the lock records the wheel's sha256.
+        compiled = Path(tmp) / "compiled"
+        compiled.mkdir()
+        wheel = __import__("stdlib_zip").precompile_wheel(plain, compiled / plain.name)
         for old in WHEELS.glob("planner-*.whl"):
             old.unlink()
         return Path(shutil.copy2(wheel, WHEELS / cache_busting_name(wheel)))

@@ -119,9 +119,9 @@ def build_optimised_stdlib(planner_wheel: Path, force: bool = False) -> Path:
 
 
 def precompile_wheel(wheel: Path, out: Path) -> Path:
-    """Not used by default (see benchmarks/EXPERIMENTS.md, section 2): write a copy of a
-    pure-Python wheel with unchecked hash-based .pyc beside its modules (same file name, so
-    write it elsewhere and move it; regenerate any lock file that records its sha256)."""
+    """Write a copy of a pure-Python wheel with unchecked hash-based .pyc beside its modules,
+    compiled by Pyodide's own Python (used by scripts/prepare_assets.py for the planner wheel;
+    write it elsewhere than the input, and regenerate any lock file that records its sha256)."""
     subprocess.run(["node", str(BUILDER), "--compile-wheel", str(wheel), "--out", str(out)],
                    check=True, cwd=ROOT)
     return out
