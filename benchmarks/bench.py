@@ -47,7 +47,7 @@ from typing import Any, ClassVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import chromium
-from serve_site import SiteHandler, serve_in_thread
+from serve_site import SiteHandler
 
 CHROMIUM = chromium.EXECUTABLE
 CHROME_ARGS = chromium.ARGS
@@ -134,7 +134,53 @@ self.postMessage(pyodide.runPython("1 + 1"));
 GZIP_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm"}
 
 
-class GzipSiteHandler(SiteHandler):
+class _CountingWriter:
+    """The response stream of one connection: counts every byte sent, per request path."""
+
+    def __init__(self, raw: Any, handler: CountingSiteHandler) -> None:
+        self.raw = raw
+        self.handler = handler
+
+    def write(self, data: bytes) -> int:
+        path = urllib.parse.urlsplit(getattr(self.handler, "path", "")).path
+        with CountingSiteHandler.lock:
+            CountingSiteHandler.sent[path] = CountingSiteHandler.sent.get(path, 0) + len(data)
+        return self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    @property
+    def closed(self) -> bool:
+        return bool(self.raw.closed)
+
+
+class CountingSiteHandler(SiteHandler):
+    """Counts the bytes the server really sends (status line, headers and body), so (e) is what
+    crossed the network: not files the browser or the service worker read from their caches.
+    Caching headers as GitHub Pages sends them (``Cache-Control: max-age=600``, and
+    ``Last-Modified`` answered with 304 Not Modified), so revalidations cost what they cost there.
+    """
+
+    sent: ClassVar[dict[str, int]] = {}
+    lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile, self)  # type: ignore[assignment]
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    @classmethod
+    def take(cls) -> dict[str, int]:
+        with cls.lock:
+            sent, cls.sent = cls.sent, {}
+        return sent
+
+
+class GzipSiteHandler(CountingSiteHandler):
     _cache: ClassVar[dict[Path, bytes]] = {}
 
     def send_head(self):  # type: ignore[no-untyped-def]
@@ -145,10 +191,17 @@ class GzipSiteHandler(SiteHandler):
                 or "gzip" not in self.headers.get("Accept-Encoding", "")
                 or (Path(self.translate_path(self.path)).is_dir() and not self.path.split("?")[0].endswith("/"))):
             return super().send_head()
+        modified = self.date_time_string(int(path.stat().st_mtime))
+        if self.headers.get("If-Modified-Since") == modified:
+            self.send_response(304)
+            self.send_header("Last-Modified", modified)
+            self.end_headers()
+            return None
         body = self._cache.get(path)
         if body is None:
             body = self._cache[path] = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
+        self.send_header("Last-Modified", modified)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
@@ -157,8 +210,12 @@ class GzipSiteHandler(SiteHandler):
         return io.BytesIO(body)
 
 
-def serve_gzip_in_thread(directory: Path) -> tuple[Any, str]:
-    handler = functools.partial(GzipSiteHandler, directory=str(directory))
+def serve_plain_in_thread(directory: Path) -> tuple[Any, str]:
+    return serve_gzip_in_thread(directory, CountingSiteHandler)
+
+
+def serve_gzip_in_thread(directory: Path, handler_class: type = GzipSiteHandler) -> tuple[Any, str]:
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
@@ -304,24 +361,26 @@ class Bench:
             context.close()
 
     def bytes_for(self, url: str, wait_ready: bool) -> dict[str, Any]:
-        """Bytes on the wire, cold cache: for every finished request (page and its workers),
-        Playwright's request.sizes() response headers + response body as transferred."""
+        """Bytes on the wire for one visit with a cold cache, counted by the server: everything
+        the page, its workers and the service worker fetched, until the service worker has saved
+        the page for offline use (for the planner: its runtime and the guide's pages too)."""
         context = self.browser.new_context()
         page = context.new_page()
         page.set_default_timeout(TIMEOUT_MS)
-        finished: list[Any] = []
-        context.on("requestfinished", lambda req: finished.append(req))
+        CountingSiteHandler.take()  # forget earlier visits
         try:
             page.goto(url, wait_until="load")
             if wait_ready:
                 page.wait_for_function(READY, timeout=TIMEOUT_MS)
+                page.wait_for_function("() => document.documentElement.dataset.offlineReady === 'true'",
+                                       timeout=TIMEOUT_MS)
+            else:
+                page.wait_for_function("() => document.documentElement.dataset.offlinePage === 'true'",
+                                       timeout=TIMEOUT_MS)
             page.wait_for_load_state("networkidle")
-            files: dict[str, int] = {}
-            for req in finished:
-                if req.url.startswith("data:"):
-                    continue
-                sizes = req.sizes()
-                files[req.url] = files.get(req.url, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            root = urllib.parse.urlsplit(self.base).path
+            files = {urllib.parse.urljoin(self.base, path.removeprefix(root)): n
+                     for path, n in CountingSiteHandler.take().items()}
             pyodide = sorted(u for u in files if "/assets/pyodide/" in u or ".whl" in u)
             gz = [self.gzipped(u) for u in files]
             return {"bytes": sum(files.values()), "requests": len(files),
@@ -388,7 +447,7 @@ def main() -> None:
                                "load_average": os.getloadavg(), "notes": []}
     with tempfile.TemporaryDirectory() as tmp:
         site = prepare_site(args.site.resolve(), Path(tmp))
-        server, base = (serve_gzip_in_thread if args.gzip else serve_in_thread)(site)
+        server, base = (serve_gzip_in_thread if args.gzip else serve_plain_in_thread)(site)
         server.handle_error = lambda *a: None  # aborted downloads when a context closes
         try:
             with sync_playwright() as pw:
