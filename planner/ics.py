@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Mapping
-from urllib.parse import urlencode
 
 from planner.model import PlanInput, Step
 
@@ -96,6 +96,23 @@ def calendar_bytes(
     return data
 
 
+# What urllib.parse.quote_plus leaves as it is (its "always safe" characters, and the space it
+# turns into "+"). Everything else is percent-encoded as UTF-8, exactly as quote_plus does.
+_NEEDS_QUOTING = re.compile(r"[^A-Za-z0-9_.~ -]+")
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+
+
+def quote_plus(text: str) -> str:
+    """``urllib.parse.quote_plus(text)``, a few times faster on prose: quote_plus looks at every
+    byte in Python, this only at the runs that need quoting. The page builds a link for every
+    step on every change, so this is on the path from typing to the redrawn plan (in Pyodide
+    the links were half of a plan's time). tests/core/test_ics.py checks both agree."""
+    return _NEEDS_QUOTING.sub(_percent, text).replace(" ", "+")
+
+
 def google_calendar_url(step: Step, site_url: str | None = None) -> str:
     start, end = _when(step)
     fmt = "%Y%m%dT%H%M%S" if step.window else "%Y%m%d"
@@ -105,4 +122,4 @@ def google_calendar_url(step: Step, site_url: str | None = None) -> str:
         "dates": f"{start:{fmt}}/{end:{fmt}}",
         "details": describe(step, site_url + step.guide if site_url else None),
     }
-    return GOOGLE_URL + "?" + urlencode(params)
+    return GOOGLE_URL + "?" + "&".join(f"{key}={quote_plus(value)}" for key, value in params.items())

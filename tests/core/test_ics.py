@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+from urllib.parse import quote_plus as stdlib_quote_plus
 
 import icalendar
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner import web
 from planner.engine import make_plan
-from planner.ics import calendar_bytes, google_calendar_url, uid
+from planner.ics import calendar_bytes, google_calendar_url, quote_plus, uid
 from planner.parse import parse_input
 
 TODAY = dt.date(2026, 11, 18)
@@ -98,6 +101,17 @@ def test_google_link_has_the_step_dates() -> None:
         else:
             assert start == f"{step.date:%Y%m%d}"
             assert end == f"{step.date + dt.timedelta(days=1):%Y%m%d}"
+
+
+@given(st.text())
+def test_link_quoting_is_exactly_the_standard_librarys(text: str) -> None:
+    # Any text a reader types (names, accents, emoji, "&", "+", "%", lone surrogates aside)
+    # must reach Google Calendar unchanged: the fast quoting must equal quote_plus.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return  # not text a browser can send; JSON from the page never holds it
+    assert quote_plus(text) == stdlib_quote_plus(text)
 
 
 def test_web_ics_includes_drafts_and_reports_errors() -> None:
