@@ -98,9 +98,10 @@ INIT_SCRIPT = r"""
     }
   }, true);
   const onMutation = () => {
+    const now = performance.now(); // before the check below, which is the benchmark's own work
     const p = b.pendingInput;
     if (p && b.signature() !== p.before) {
-      b.latencies.push(performance.now() - p.at);
+      b.latencies.push(now - p.at);
       b.pendingInput = null;
     }
   };
