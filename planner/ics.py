@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Mapping
 
@@ -26,6 +25,8 @@ GOOGLE_URL = "https://calendar.google.com/calendar/render"
 
 def plan_key(inp: PlanInput) -> str:
     """Identifies 'this interview' across edits of everything else in the form."""
+    import hashlib  # here, not at the top: only the calendar file needs it, not each plan
+
     parts = (inp.interview_date.isoformat(), inp.company or "", inp.role or "")
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
