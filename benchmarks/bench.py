@@ -394,7 +394,21 @@ class Bench:
             context.close()
 
 
-def lighthouse(url: str, name: str, out_dir: Path) -> dict[str, Any]:
+def lighthouse(url: str, name: str, out_dir: Path, runs: int = 3) -> dict[str, Any]:
+    """Lighthouse ``runs`` times; the run with the median performance score is reported (its
+    scores and metrics), with every run's score beside it. Lighthouse's own advice: one run
+    varies with the machine's load, since its simulated throttling scales the CPU time it sees."""
+    results = [lighthouse_once(url, f"{name}-{i + 1}", out_dir) for i in range(runs)]
+    done = [r for r in results if "scores" in r]
+    if not done:
+        return results[0]
+    done.sort(key=lambda r: r["scores"].get("performance") or 0)
+    chosen = dict(done[(len(done) - 1) // 2])
+    chosen["performance_runs"] = [r["scores"].get("performance") for r in results if "scores" in r]
+    return chosen
+
+
+def lighthouse_once(url: str, name: str, out_dir: Path) -> dict[str, Any]:
     exe = ROOT / "node_modules" / ".bin" / "lighthouse"
     if not exe.exists():
         return {"skipped": "node_modules/.bin/lighthouse missing (run scripts/setup.sh)"}
@@ -434,6 +448,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--changes", type=int, default=60, help="input changes for (c); p95 needs a few dozen")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-runs", type=int, default=3,
+                        help="Lighthouse runs per page; the median performance score is reported")
     parser.add_argument("--no-gzip", dest="gzip", action="store_false",
                         help="serve every file uncompressed (by default text, JSON, JavaScript "
                              "and WebAssembly are gzipped, as GitHub Pages does)")
@@ -482,9 +498,9 @@ def main() -> None:
                 browser.close()
 
             if not args.no_lighthouse:
-                results["lighthouse_guide"] = lighthouse(base + GUIDE_PAGE, "guide", out_dir)
+                results["lighthouse_guide"] = lighthouse(base + GUIDE_PAGE, "guide", out_dir, args.lighthouse_runs)
                 if available:
-                    results["lighthouse_planner"] = lighthouse(base + PLANNER_PAGE, "planner", out_dir)
+                    results["lighthouse_planner"] = lighthouse(base + PLANNER_PAGE, "planner", out_dir, args.lighthouse_runs)
         finally:
             server.shutdown()
 
@@ -565,7 +581,9 @@ def report(r: dict[str, Any]) -> None:
             row(f"Lighthouse {name}", lh["skipped"])
             continue
         s = lh["scores"]
-        row(f"Lighthouse {name}: performance", str(s.get("performance")), f">= {target}",
+        runs = lh.get("performance_runs") or []
+        shown = f"{s.get('performance')}" + (f" (runs: {', '.join(map(str, runs))})" if len(runs) > 1 else "")
+        row(f"Lighthouse {name}: performance, median", shown, f">= {target}",
             (s.get("performance") or 0) >= target)
         row(f"Lighthouse {name}: a11y / best practices / SEO",
             f"{s.get('accessibility')} / {s.get('best-practices')} / {s.get('seo')}")
