@@ -543,7 +543,10 @@ def report(r: dict[str, Any]) -> None:
         tasks = planner.get("longest_task", [])
         longest = max(tasks) if tasks else None
         summary["longest_task"] = longest
-        row("(d) longest main-thread task, planner load", fmt(longest) if longest else "none over 50 ms",
+        loads = ", ".join(f"{t:.0f}" for t in tasks)
+        row("(d) longest main-thread task, planner load",
+            (f"{fmt(longest)} (per load: {loads})" if len(tasks) > 1 else fmt(longest)) if longest
+            else "none over 50 ms",
             "<= 200 ms", None if not tasks else (longest or 0) <= 200)
         frames = r.get("longest_frames_planner") or []
         if frames:
