@@ -204,6 +204,32 @@ def test_quick_changes_end_on_the_plan_for_the_last_one(page: Page) -> None:
     expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
 
 
+def test_typing_is_announced_once_it_pauses_not_at_every_key(page: Page) -> None:
+    # Each key press redraws the plan; a screen reader must not hear "Plan updated" per key.
+    open_planner(page)
+    expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
+    page.evaluate(
+        """() => {
+             window.__said = [];
+             new MutationObserver(() => window.__said.push(
+               document.getElementById("planner-announce").textContent))
+               .observe(document.getElementById("planner-announce"),
+                        { childList: true, characterData: true, subtree: true });
+           }"""
+    )
+    # A steady typist: each key is drawn before the next (80 ms apart), none is a pause.
+    page.get_by_label("Company").press_sequentially("Acme Robotics", delay=80)
+    expect(page.locator("li[data-kind=thank_you] .planner-draft").first).to_contain_text(
+        "Acme Robotics"
+    )
+    page.wait_for_function("() => window.__said.length > 0")  # said once typing has paused
+    today = browser_today(page)
+    n = len(plan_dict({"interview_date": today.isoformat(), "company": "Acme Robotics"}, today)["steps"])
+    expect(page.locator("#planner-announce")).to_have_text(f"Plan updated: {n} steps.")
+    # One message for the burst of typing (two if the machine stalled mid-word).
+    assert len(page.evaluate("() => window.__said")) <= 2
+
+
 def test_a_redraw_keeps_the_steps_that_did_not_change(page: Page) -> None:
     # A reader reading a draft while changing another answer keeps their place: steps whose
     # answer is unchanged keep their element (open draft, focus), changed ones are redrawn.

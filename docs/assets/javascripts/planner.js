@@ -19,6 +19,9 @@
 // with textContent only.
 
 const STORAGE_KEY = "after-the-interview:planner";
+// The plan is redrawn on every key press; screen readers hear "Plan updated" once the reader
+// pauses, not once per key.
+const ANNOUNCE_AFTER_MS = 600;
 
 // ---- one worker per visit -------------------------------------------------------------------
 
@@ -187,6 +190,7 @@ function bind(root) {
     lastSteps: [],
     drawn: new Map(), // step id -> {key, node}: steps whose answer has not changed are kept
     lastSent: null, // the form as last sent to Python (JSON)
+    announceTimer: null,
     linkProblems: [],
     note: "", // said before the next "Plan updated" (see announce)
   };
@@ -572,10 +576,15 @@ function bind(root) {
   }
 
   // What the plan's live region says after a redraw, after any note left by the action that
-  // caused it (so "the form was cleared" is not overwritten by "Plan updated" at once).
+  // caused it (so "the form was cleared" is not overwritten by "Plan updated" at once). Said
+  // once the redraws settle (ANNOUNCE_AFTER_MS); a newer redraw replaces a message not yet said.
   function announce(text) {
-    ui.announce.textContent = page.note ? `${page.note} ${text}` : text;
+    const message = page.note ? `${page.note} ${text}` : text;
     page.note = "";
+    window.clearTimeout(page.announceTimer);
+    page.announceTimer = window.setTimeout(() => {
+      if (state.page === page) ui.announce.textContent = message;
+    }, ANNOUNCE_AFTER_MS);
   }
 
   function markReady() {
@@ -733,6 +742,8 @@ function bind(root) {
   // -- actions --------------------------------------------------------------------------------
 
   function say(message) {
+    // What the reader just did is said now, and not replaced by a pending "Plan updated".
+    window.clearTimeout(page.announceTimer);
     // Re-announce even when the same text repeats.
     ui.announce.textContent = "";
     window.requestAnimationFrame(() => {
@@ -901,6 +912,7 @@ function init() {
     // Left the planner page (or it was replaced): let the old page go.
     const old = state.page;
     for (const [target, type, fn] of old.listeners) target.removeEventListener(type, fn);
+    window.clearTimeout(old.announceTimer);
     state.page = null;
     delete document.documentElement.dataset.plannerReady;
   }
