@@ -230,39 +230,6 @@ def test_typing_is_announced_once_it_pauses_not_at_every_key(page: Page) -> None
     assert len(page.evaluate("() => window.__said")) <= 2
 
 
-def test_long_typing_keeps_the_link_current(new_context: Callable[..., BrowserContext]) -> None:
-    # Every key press redraws the plan, but browsers refuse (or silently drop) more than about
-    # 100-200 address-bar changes in 10 seconds: the link must still end on what was typed.
-    ctx = new_context(permissions=["clipboard-read", "clipboard-write"])
-    ctx.add_init_script(
-        """(() => {
-             const replace = History.prototype.replaceState;
-             window.__replaced = [];
-             History.prototype.replaceState = function (...args) {
-               window.__replaced.push(performance.now());
-               return replace.apply(this, args);
-             };
-           })()"""
-    )
-    page = open_planner(ctx.new_page())
-    typed = {name: (name.capitalize() + " " + "x" * 110)[:110] for name in ("company", "role", "candidate")}
-    for name, text in typed.items():
-        page.locator(f"[name='{name}']").press_sequentially(text, delay=10)
-    expect(page.locator("li[data-kind=thank_you] .planner-draft").first).to_contain_text(
-        typed["company"]
-    )
-    page.get_by_role("button", name="Copy link").click()
-    expect(page.locator("#planner-announce")).to_contain_text("Link copied")
-    link = page.evaluate("() => navigator.clipboard.readText()")
-    assert link == page.url
-    raw = share.decode(link.partition("#")[2]).raw
-    assert {name: raw.get(name) for name in typed} == typed
-    # Within Safari's limit, the strictest: at most 100 changes in any 10 seconds.
-    times = page.evaluate("() => window.__replaced")
-    busiest = max(sum(1 for t in times if start <= t < start + 10_000) for start in times)
-    assert busiest <= 100, busiest
-
-
 def test_a_redraw_keeps_the_steps_that_did_not_change(page: Page) -> None:
     # A reader reading a draft while changing another answer keeps their place: steps whose
     # answer is unchanged keep their element (open draft, focus), changed ones are redrawn.
@@ -408,18 +375,13 @@ def test_errors_land_on_the_right_row_when_blank_rows_are_skipped(page: Page) ->
 
 
 def test_share_link_opens_the_same_plan_for_someone_else(
-    new_context: Callable[..., BrowserContext],
+    page: Page, new_context: Callable[..., BrowserContext]
 ) -> None:
-    ctx = new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = open_planner(ctx.new_page())
+    open_planner(page)
     fill(page, {**FORM, "country": "GB"})
     expected = plan_dict({**FORM, "country": "GB"}, browser_today(page))
     wait_for_plan(page, expected)
-    # Shared as a reader shares it: "Copy link" (the address bar follows a few times a second).
-    page.get_by_role("button", name="Copy link").click()
-    expect(page.locator("#planner-announce")).to_contain_text("Link copied")
-    link = page.evaluate("() => navigator.clipboard.readText()")
-    assert link == page.url
+    link = page.url
     assert "Acme" not in link and "Ana" not in link  # packed, not spelled out
 
     other = new_context().new_page()

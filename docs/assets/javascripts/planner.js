@@ -22,9 +22,6 @@ const STORAGE_KEY = "after-the-interview:planner";
 // The plan is redrawn on every key press; screen readers hear "Plan updated" once the reader
 // pauses, not once per key.
 const ANNOUNCE_AFTER_MS = 600;
-// The share link in the address bar follows the plan, but at most every 250 ms: browsers refuse
-// (Safari and Firefox throw) more than about 100 history changes in 10 seconds.
-const LINK_EVERY_MS = 250;
 
 // ---- one worker per visit -------------------------------------------------------------------
 
@@ -194,9 +191,6 @@ function bind(root) {
     drawn: new Map(), // step id -> {key, node}: steps whose answer has not changed are kept
     lastSent: null, // the form as last sent to Python (JSON)
     announceTimer: null,
-    linkPending: null, // the share link to write into the address bar (see syncFragment)
-    linkTimer: null,
-    linkWrittenAt: -Infinity,
     linkProblems: [],
     note: "", // said before the next "Plan updated" (see announce)
   };
@@ -538,38 +532,8 @@ function bind(root) {
 
   function syncFragment(share) {
     if (!share) return;
-    page.linkPending = share;
-    if (page.linkTimer) return; // a write is already due: it will take this newer link
-    const wait = page.linkWrittenAt + LINK_EVERY_MS - performance.now();
-    if (wait <= 0) writeLink();
-    else page.linkTimer = window.setTimeout(writeLink, wait);
-  }
-
-  function writeLink() {
-    page.linkTimer = null;
-    const share = page.linkPending;
-    page.linkPending = null;
-    if (!share || state.page !== page) return; // nothing new, or the reader has left the page
-    page.linkWrittenAt = performance.now();
-    if (window.location.hash === `#p=${share}`) return;
-    try {
-      const url = `${window.location.pathname}${window.location.search}#p=${share}`;
-      window.history.replaceState(window.history.state, "", url);
-    } catch {
-      /* the browser refused this change: the next plan's link is written in its place */
-    }
-  }
-
-  // Before the address bar is read (copy) or replaced (a new link, forgetting): write a pending
-  // link now (`flush`), or drop it.
-  function settleLink(flush) {
-    if (!page.linkTimer) return;
-    window.clearTimeout(page.linkTimer);
-    if (flush) writeLink();
-    else {
-      page.linkTimer = null;
-      page.linkPending = null;
-    }
+    const url = `${window.location.pathname}${window.location.search}#p=${share}`;
+    if (window.location.hash !== `#p=${share}`) window.history.replaceState(window.history.state, "", url);
   }
 
   // -- rendering the plan ---------------------------------------------------------------------
@@ -802,7 +766,6 @@ function bind(root) {
       const text = button.closest(".planner-copy").querySelector("pre").textContent;
       say((await copyText(text)) ? "Copied." : "Could not copy: select the text and copy it by hand.");
     } else if (button.id === "pl-copy-link") {
-      settleLink(true);
       say((await copyText(window.location.href)) ? "Link copied. It contains the names you typed." : "Could not copy: copy the address from the address bar.");
     } else if (button.id === "pl-download-ics") {
       downloadCalendar(button);
@@ -843,7 +806,6 @@ function bind(root) {
     page.ticks = state.ticks = {};
     page.drawn = new Map(); // every step is drawn again, unticked
     resetForm();
-    settleLink(false); // never write the forgotten form's link back
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
     page.linkProblems = [];
     page.note = "Everything this planner kept on this device has been removed, and the form was cleared.";
@@ -892,7 +854,6 @@ function bind(root) {
   // Open the shared link in the address bar. `fresh`: a link pasted while the page is open
   // (same-page navigation, no reload) replaces the form, unless it could not be read at all.
   function openLink(hash, fresh) {
-    settleLink(false); // the link being opened replaces the one not yet written
     page.awaitingLink = true;
     const seq = ++page.linkSeq;
     ui.output.setAttribute("aria-busy", "true");
@@ -952,7 +913,6 @@ function init() {
     const old = state.page;
     for (const [target, type, fn] of old.listeners) target.removeEventListener(type, fn);
     window.clearTimeout(old.announceTimer);
-    window.clearTimeout(old.linkTimer);
     state.page = null;
     delete document.documentElement.dataset.plannerReady;
   }
