@@ -171,9 +171,11 @@ async (hash) => {
   await changed;
   // The planner's own hashchange listener ran first: it marks the plan busy until it is redrawn.
   if (output.hasAttribute("aria-busy")) {
-    await new Promise((resolve) => {
+    await new Promise((resolve, reject) => {
+      // A page that never finishes opening a link fails the test instead of hanging it.
+      const stuck = setTimeout(() => reject(new Error("the plan stayed busy: the link never opened")), 30000);
       const watch = new MutationObserver(() => {
-        if (!output.hasAttribute("aria-busy")) { watch.disconnect(); resolve(); }
+        if (!output.hasAttribute("aria-busy")) { watch.disconnect(); clearTimeout(stuck); resolve(); }
       });
       watch.observe(output, { attributes: true, attributeFilter: ["aria-busy"] });
     });

@@ -533,7 +533,13 @@ function bind(root) {
   function syncFragment(share) {
     if (!share) return;
     const url = `${window.location.pathname}${window.location.search}#p=${share}`;
-    if (window.location.hash !== `#p=${share}`) window.history.replaceState(window.history.state, "", url);
+    if (window.location.hash === `#p=${share}`) return;
+    try {
+      window.history.replaceState(window.history.state, "", url);
+    } catch {
+      // Safari and Firefox refuse more than 100-200 address-bar changes in 10 seconds (fast
+      // typing redraws the plan per key): the plan is still drawn, the next redraw catches up.
+    }
   }
 
   // -- rendering the plan ---------------------------------------------------------------------
