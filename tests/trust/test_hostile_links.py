@@ -221,19 +221,21 @@ def assert_restored(page: Page, link: str) -> None:
     problems = page.locator("#planner-problems")
     for problem in expected.problems:
         expect(problems, link[:200]).to_contain_text(problem)
+    # Waited for, not read once: Material's instant navigation may answer the hashchange by
+    # swapping the page in, and the planner then opens the link from the fresh page.
     for name in ("company", "role", "candidate", "recruiter"):
         if name in expected.raw:
             typed = expected.raw[name].replace("\r", "").replace("\n", "")  # as an input keeps it
-            assert page.locator(f'#planner-form [name="{name}"]').input_value() == typed, (
-                name,
-                link[:200],
-            )
+            expect(page.locator(f'#planner-form [name="{name}"]'), f"{name} {link[:200]}").to_have_value(typed)
     people = expected.raw.get("interviewers")
     if people is not None:
-        names = page.locator('#pl-interviewers input[data-part="name"]')
-        on_screen = [names.nth(i).input_value() for i in range(names.count())]
         wanted = [p["name"].replace("\r", "").replace("\n", "") for p in people] or [""]
-        assert on_screen == wanted, link[:200]
+        page.wait_for_function(
+            """want => JSON.stringify([...document.querySelectorAll(
+                 '#pl-interviewers input[data-part="name"]')].map((i) => i.value))
+               === JSON.stringify(want)""",
+            arg=wanted,
+        )
     # Either a plan or a message saying what to fix, never a blank page.
     steps = page.locator("#planner-timeline > li").count()
     errors = page.locator("#planner-form .planner-error:not([hidden])").count()
