@@ -14,9 +14,9 @@ each, round-robin over the pages (medians reported):
 (c) input-to-timeline latency: the interview date is changed with ``page.fill`` and the time
     from the ``input`` event to the moment the timeline's steps change, in the page;
 (d) the longest main-thread task while the planner page loads (``longtask`` observer);
-(e) bytes transferred for a guide page and the planner page, cold cache: for every request
-    of the page and its workers, Playwright's ``request.sizes()`` response headers + body as
-    transferred. The local server compresses like GitHub Pages, the site's host (gzip for
+(e) bytes transferred for a guide page and the planner page, cold cache, counted by the local
+    server (status line, headers and body of everything the page, its workers and the service
+    worker fetched; nothing read from a browser cache). The local server compresses like GitHub Pages, the site's host (gzip for
     text, JSON, JavaScript and WebAssembly; not .zip or .whl), so the figures are what a reader
     downloads; ``--no-gzip`` serves every file uncompressed instead;
 and Lighthouse (mobile, its default simulated throttling) for a guide page and the planner.
@@ -27,9 +27,7 @@ This is a report, not a test: a missed target prints FAIL and the script still e
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -47,7 +45,7 @@ from typing import Any, ClassVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import chromium
-from serve_site import SiteHandler
+from serve_site import SiteHandler, serve_in_thread
 
 CHROMIUM = chromium.EXECUTABLE
 CHROME_ARGS = chromium.ARGS
@@ -151,6 +149,9 @@ class _CountingWriter:
     def flush(self) -> None:
         self.raw.flush()
 
+    def close(self) -> None:
+        self.raw.close()
+
     @property
     def closed(self) -> bool:
         return bool(self.raw.closed)
@@ -209,18 +210,6 @@ class GzipSiteHandler(CountingSiteHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return io.BytesIO(body)
-
-
-def serve_plain_in_thread(directory: Path) -> tuple[Any, str]:
-    return serve_gzip_in_thread(directory, CountingSiteHandler)
-
-
-def serve_gzip_in_thread(directory: Path, handler_class: type = GzipSiteHandler) -> tuple[Any, str]:
-    handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}/"
 
 
 def median(xs: list[float]) -> float | None:
@@ -464,7 +453,7 @@ def main() -> None:
                                "load_average": os.getloadavg(), "notes": []}
     with tempfile.TemporaryDirectory() as tmp:
         site = prepare_site(args.site.resolve(), Path(tmp))
-        server, base = (serve_gzip_in_thread if args.gzip else serve_plain_in_thread)(site)
+        server, base = serve_in_thread(site, GzipSiteHandler if args.gzip else CountingSiteHandler)
         server.handle_error = lambda *a: None  # aborted downloads when a context closes
         try:
             with sync_playwright() as pw:

@@ -48,16 +48,23 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def make_server(directory: Path, port: int = 0, verbose: bool = False) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(SiteHandler, directory=str(directory))
+def make_server(
+    directory: Path,
+    port: int = 0,
+    verbose: bool = False,
+    handler_class: type[SiteHandler] = SiteHandler,
+) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.verbose = verbose  # type: ignore[attr-defined]
     return server
 
 
-def serve_in_thread(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+def serve_in_thread(
+    directory: Path, handler_class: type[SiteHandler] = SiteHandler
+) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Start a server on a free port; return it and its base URL (ending in '/')."""
-    server = make_server(directory)
+    server = make_server(directory, handler_class=handler_class)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}/"
