@@ -221,8 +221,7 @@ def assert_restored(page: Page, link: str) -> None:
     problems = page.locator("#planner-problems")
     for problem in expected.problems:
         expect(problems, link[:200]).to_contain_text(problem)
-    # Waited for, not read once: Material's instant navigation may answer the hashchange by
-    # swapping the page in, and the planner then opens the link from the fresh page.
+    # Waited for, not read once: the form is filled in when Python has decoded the link.
     for name in ("company", "role", "candidate", "recruiter"):
         if name in expected.raw:
             typed = expected.raw[name].replace("\r", "").replace("\n", "")  # as an input keeps it
