@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 
 from planner.model import PlanInput, Step
@@ -97,21 +96,21 @@ def calendar_bytes(
     return data
 
 
-# What urllib.parse.quote_plus leaves as it is (its "always safe" characters, and the space it
-# turns into "+"). Everything else is percent-encoded as UTF-8, exactly as quote_plus does.
-_NEEDS_QUOTING = re.compile(r"[^A-Za-z0-9_.~ -]+")
-
-
-def _percent(match: re.Match[str]) -> str:
-    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+# What urllib.parse.quote_plus writes for each byte of the text's UTF-8 that it changes: the
+# space becomes "+", every byte but its "always safe" ones (letters, digits, "_.-~") becomes %XX.
+_ALWAYS_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_QUOTED = {
+    byte: "+" if byte == 0x20 else f"%{byte:02X}" for byte in range(256) if byte not in _ALWAYS_SAFE
+}
 
 
 def quote_plus(text: str) -> str:
-    """``urllib.parse.quote_plus(text)``, a few times faster on prose: quote_plus looks at every
-    byte in Python, this only at the runs that need quoting. The page builds a link for every
-    step on every change, so this is on the path from typing to the redrawn plan (in Pyodide
-    the links were half of a plan's time). tests/core/test_ics.py checks both agree."""
-    return _NEEDS_QUOTING.sub(_percent, text).replace(" ", "+")
+    """``urllib.parse.quote_plus(text)``, in one pass in C: the text's UTF-8 bytes, read as
+    Latin-1 (one character per byte), through ``str.translate``. The page builds a link for
+    every step on every change, so this is on the path from typing to the redrawn plan; in
+    Pyodide it is 3-4 times faster than quote_plus (which calls a Python mapping per byte).
+    tests/core/test_ics.py checks both agree."""
+    return text.encode("utf-8").decode("latin-1").translate(_QUOTED)
 
 
 def google_calendar_url(step: Step, site_url: str | None = None) -> str:
