@@ -22,6 +22,8 @@ EMAIL, LETTER, CARD, CALL = "email", "letter", "card", "call"
 
 @dataclass(frozen=True)
 class Draft:
+    """A ready-to-adapt message for one step: a note, a letter or what to say on a call."""
+
     medium: str  # EMAIL, LETTER, CARD or CALL: what ``body`` is
     body: str
     subject: str | None = None  # for an email

@@ -64,6 +64,8 @@ class _Draft:
 
 @dataclass
 class _Context:
+    """What every rule is given while one plan is made."""
+
     inp: PlanInput
     cal: WorkCalendar
     decision_date: dt.date | None

@@ -113,6 +113,8 @@ class Status(Enum):
 
 @dataclass(frozen=True)
 class Interviewer:
+    """Someone who interviewed the reader (one thank-you each)."""
+
     name: str
     title: str | None = None
     email: str | None = None
@@ -120,6 +122,8 @@ class Interviewer:
 
 @dataclass(frozen=True)
 class Decision:
+    """What the employer said about when they would decide."""
+
     kind: DecisionKind = DecisionKind.NONE
     by: dt.date | None = None  # for DATE
     within_days: int | None = None  # for WITHIN, always in calendar days
@@ -139,6 +143,8 @@ MONDAY_TO_FRIDAY: frozenset[int] = frozenset(range(5))
 
 @dataclass(frozen=True)
 class PlanInput:
+    """Everything the reader told the planner, checked and typed."""
+
     interview_date: dt.date
     interview_start: dt.time | None = None
     interview_end: dt.time | None = None
@@ -160,12 +166,16 @@ class PlanInput:
 
 @dataclass(frozen=True)
 class TimeWindow:
+    """A time of day a step is best done in (a morning, an afternoon, the interview itself)."""
+
     start: dt.time
     end: dt.time
 
 
 @dataclass(frozen=True)
 class Step:
+    """One dated thing to do, with why, how and the articles it comes from."""
+
     id: str  # stable within a plan, e.g. "thank_you-2"
     date: dt.date
     kind: Kind
@@ -183,12 +193,16 @@ class Step:
 
 @dataclass(frozen=True)
 class FieldError:
+    """A problem with one form field, shown next to that field."""
+
     field: str  # the input's name, e.g. "interview_date" or "interviewers[1].email"
     message: str  # says what is wrong and how to fix it
 
 
 @dataclass(frozen=True)
 class Timeline:
+    """The plan: its steps in date order, and anything the reader should know."""
+
     steps: tuple[Step, ...]
     warnings: tuple[str, ...] = ()
 

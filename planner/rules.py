@@ -15,6 +15,8 @@ from .sources import A000, A001, A002, A003, A004
 
 @dataclass(frozen=True)
 class Rule:
+    """One piece of advice the planner applies, and the articles it comes from."""
+
     id: str
     name: str  # a short heading for the rule
     kind: Kind

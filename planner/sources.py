@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Article:
+    """One of the five source articles, cited by title and file name."""
+
     id: str  # the file name in shared/seeds: the article's id everywhere
     title: str
     author: str | None

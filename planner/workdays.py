@@ -17,6 +17,8 @@ class NoWorkingDay(ValueError):
 
 @dataclass(frozen=True)
 class WorkCalendar:
+    """The reader's working week, less the public holidays of their country."""
+
     weekdays: frozenset[int]  # 0 = Monday ... 6 = Sunday
     holidays: frozenset[dt.date] = frozenset()
 
