@@ -457,6 +457,54 @@ def test_copy_buttons_copy_the_share_link_and_the_drafts(
     assert copied.startswith("Dear Ana Diaz,")
 
 
+# Records when the page writes a new address (Material's own replaceState calls pass no URL).
+COUNT_ADDRESS_WRITES = """
+(() => {
+  const replace = history.replaceState.bind(history);
+  window.__addressWrites = [];
+  history.replaceState = (state, title, url) => {
+    if (url !== undefined && url !== null) window.__addressWrites.push(performance.now());
+    return replace(state, title, url);
+  };
+})();
+"""
+
+
+def test_fast_typing_keeps_to_the_browsers_address_bar_allowance(
+    new_context: Callable[..., BrowserContext],
+) -> None:
+    # Typing redraws the plan, and its link, at every key. Safari refuses more than 100 address
+    # changes in 10 seconds (Firefox 200): the page writes at most 60, and the address and
+    # "Copy link" still end on the plan for everything typed.
+    ctx = new_context(permissions=["clipboard-read", "clipboard-write"])
+    ctx.add_init_script(COUNT_ADDRESS_WRITES)
+    page = open_planner(ctx.new_page())
+    company = page.get_by_label("Company")
+    company.click()
+    first = "Acme Robotics, the firm whose robots make robots, and the people who mend them"
+    # A very fast typist (25 keys a second); the field takes 120 characters: type, take back,
+    # type again.
+    page.keyboard.type(first, delay=40)
+    for _ in range(40):
+        page.keyboard.press("Backspace", delay=40)
+    page.keyboard.type("the firm of the mending people, and robots", delay=40)
+    typed = first[:-40] + "the firm of the mending people, and robots"
+    expect(company).to_have_value(typed)
+    page.wait_for_function(
+        "want => [...document.querySelectorAll('#planner-timeline pre')]"
+        ".some((pre) => pre.textContent.includes(want))",
+        arg=typed.strip(),
+    )
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator("#planner-announce")).to_contain_text("Link copied")
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert share.decode(link.split("#", 1)[1]).raw["company"] == typed.strip()
+    page.wait_for_function("want => location.href === want", arg=link)
+    writes: list[float] = page.evaluate("() => window.__addressWrites")
+    busiest = max(sum(1 for t in writes if start <= t < start + 10_000) for start in writes)
+    assert len(writes) > 10 and busiest <= 60, (len(writes), busiest)
+
+
 def test_a_damaged_or_newer_link_says_so_and_keeps_the_page_working(page: Page) -> None:
     open_planner(page, "#p=9.AAAA")
     expect(page.locator("#planner-problems")).to_contain_text("format 9")

@@ -22,6 +22,13 @@ const STORAGE_KEY = "after-the-interview:planner";
 // The plan is redrawn on every key press; screen readers hear "Plan updated" once the reader
 // pauses, not once per key.
 const ANNOUNCE_AFTER_MS = 600;
+// The plan's link is kept in the address bar, and the plan is redrawn on every key press.
+// Safari refuses more than 100 address changes in 10 seconds and Firefox more than 200, so the
+// page spends from a bucket of ADDRESS_BURST writes that refills one every ADDRESS_REFILL_MS: at
+// most 30 + 30 = 60 in any 10 s. Ordinary use never empties it; in a long burst of fast typing
+// the address catches up a third of a second behind. "Copy link" always copies the newest plan.
+const ADDRESS_BURST = 30;
+const ADDRESS_REFILL_MS = 333;
 
 // ---- one worker per visit -------------------------------------------------------------------
 
@@ -190,6 +197,13 @@ function bind(root) {
     lastSteps: [],
     drawn: new Map(), // step id -> {key, node}: steps whose answer has not changed are kept
     lastSent: null, // the form as last sent to Python (JSON)
+    share: "", // the newest plan's link fragment (without "#p="), from Python
+    // The address bar: the fragment as this page last saw or wrote it (another one means the
+    // reader opened a link meanwhile, which wins), a write waiting for the bucket, the bucket.
+    addressHash: window.location.hash,
+    addressTimer: null,
+    addressTokens: ADDRESS_BURST,
+    addressCheckedAt: performance.now(),
     announceTimer: null,
     linkProblems: [],
     note: "", // said before the next "Plan updated" (see announce)
@@ -532,14 +546,44 @@ function bind(root) {
 
   function syncFragment(share) {
     if (!share) return;
-    const url = `${window.location.pathname}${window.location.search}#p=${share}`;
-    if (window.location.hash === `#p=${share}`) return;
-    try {
-      window.history.replaceState(window.history.state, "", url);
-    } catch {
-      // Safari and Firefox refuse more than 100-200 address-bar changes in 10 seconds (fast
-      // typing redraws the plan per key): the plan is still drawn, the next redraw catches up.
+    page.share = share;
+    if (page.addressTimer === null) writeAddress(); // else the waiting write takes the newest
+  }
+
+  function writeAddress() {
+    page.addressTimer = null;
+    if (state.page !== page) return;
+    const hash = window.location.hash;
+    // A link opened since the page last wrote (pasted, or Back) is the reader's: its hashchange
+    // opens it, and the next plan is written from there.
+    if (hash !== page.addressHash || hash === `#p=${page.share}`) return;
+    const now = performance.now();
+    page.addressTokens = Math.min(
+      ADDRESS_BURST,
+      page.addressTokens + (now - page.addressCheckedAt) / ADDRESS_REFILL_MS,
+    );
+    page.addressCheckedAt = now;
+    if (page.addressTokens < 1) {
+      page.addressTimer = window.setTimeout(writeAddress, (1 - page.addressTokens) * ADDRESS_REFILL_MS);
+      return;
     }
+    page.addressTokens -= 1;
+    try {
+      window.history.replaceState(
+        window.history.state,
+        "",
+        `${window.location.pathname}${window.location.search}#p=${page.share}`,
+      );
+    } catch {
+      // Refused all the same (another script on the page spent the browser's allowance): the
+      // plan is drawn regardless, and the next redraw tries again.
+    }
+    page.addressHash = window.location.hash;
+  }
+
+  function shareLink() {
+    if (!page.share) return window.location.href;
+    return `${window.location.origin}${window.location.pathname}${window.location.search}#p=${page.share}`;
   }
 
   // -- rendering the plan ---------------------------------------------------------------------
@@ -772,7 +816,7 @@ function bind(root) {
       const text = button.closest(".planner-copy").querySelector("pre").textContent;
       say((await copyText(text)) ? "Copied." : "Could not copy: select the text and copy it by hand.");
     } else if (button.id === "pl-copy-link") {
-      say((await copyText(window.location.href)) ? "Link copied. It contains the names you typed." : "Could not copy: copy the address from the address bar.");
+      say((await copyText(shareLink())) ? "Link copied. It contains the names you typed." : "Could not copy: copy the address from the address bar.");
     } else if (button.id === "pl-download-ics") {
       downloadCalendar(button);
     } else if (button.id === "pl-print") {
@@ -812,7 +856,10 @@ function bind(root) {
     page.ticks = state.ticks = {};
     page.drawn = new Map(); // every step is drawn again, unticked
     resetForm();
+    window.clearTimeout(page.addressTimer);
+    page.addressTimer = null;
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    page.addressHash = window.location.hash;
     page.linkProblems = [];
     page.note = "Everything this planner kept on this device has been removed, and the form was cleared.";
     requestPlan();
@@ -886,6 +933,9 @@ function bind(root) {
 
   function onHashChange() {
     const hash = window.location.hash;
+    page.addressHash = hash; // the page writes from here on (see writeAddress)
+    window.clearTimeout(page.addressTimer);
+    page.addressTimer = null;
     if (!state.ready || !hash.startsWith("#p=")) return; // an anchor, or read once Python is ready
     openLink(hash, true);
   }
@@ -919,6 +969,7 @@ function init() {
     const old = state.page;
     for (const [target, type, fn] of old.listeners) target.removeEventListener(type, fn);
     window.clearTimeout(old.announceTimer);
+    window.clearTimeout(old.addressTimer);
     state.page = null;
     delete document.documentElement.dataset.plannerReady;
   }
