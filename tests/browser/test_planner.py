@@ -311,6 +311,38 @@ def test_a_link_pasted_into_an_open_planner_opens_in_place(page: Page) -> None:
     assert len(fetched) == 1, [f"{r.resource_type} {r.url}" for r in fetched]
 
 
+# Holds the page's XMLHttpRequests (Material's instant navigation fetches pages with them)
+# until window.__release(): a slow network, made deterministic.
+HOLD_PAGE_FETCHES = """() => {
+  const send = XMLHttpRequest.prototype.send;
+  window.__held = [];
+  XMLHttpRequest.prototype.send = function (...args) { window.__held.push(() => send.apply(this, args)); };
+  window.__release = () => {
+    XMLHttpRequest.prototype.send = send;
+    for (const go of window.__held.splice(0)) try { go(); } catch {}  // some were given up
+  };
+}"""
+
+
+def test_back_while_another_page_is_still_loading_returns_to_the_planner(page: Page) -> None:
+    # The planner keeps same-page popstates from Material's instant navigation (above), but
+    # not Back pressed while Material is still fetching the page a link led to: the reader
+    # must get the planner back, not that page's content under the planner's address.
+    open_planner(page)
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.evaluate(HOLD_PAGE_FETCHES)
+    page.get_by_role("link", name="Privacy").first.click()
+    page.wait_for_function("() => window.__held.length === 1")
+    expect(page).to_have_url(re.compile(r"/privacy/$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/planner/"))
+    page.evaluate("() => window.__release()")
+    wait_ready(page)
+    expect(page.locator("h1")).to_have_text(re.compile("Make your plan"))
+    expect(page.locator("#planner-form")).to_be_visible()
+    assert page.evaluate("() => window.__sameDocument") is True
+
+
 def test_steps_are_ticked_off(page: Page) -> None:
     open_planner(page)
     first = page.locator("#planner-timeline > li").first
