@@ -552,7 +552,6 @@ function bind(root) {
 
   function writeAddress() {
     page.addressTimer = null;
-    if (state.page !== page) return;
     const hash = window.location.hash;
     // A link opened since the page last wrote (pasted, or Back) is the reader's: its hashchange
     // opens it, and the next plan is written from there.
@@ -569,11 +568,7 @@ function bind(root) {
     }
     page.addressTokens -= 1;
     try {
-      window.history.replaceState(
-        window.history.state,
-        "",
-        `${window.location.pathname}${window.location.search}#p=${page.share}`,
-      );
+      window.history.replaceState(window.history.state, "", planPath());
     } catch {
       // Refused all the same (another script on the page spent the browser's allowance): the
       // plan is drawn regardless, and the next redraw tries again.
@@ -581,9 +576,19 @@ function bind(root) {
     page.addressHash = window.location.hash;
   }
 
+  // A write waiting for the bucket is dropped when the address changes for another reason.
+  function cancelAddressWrite() {
+    window.clearTimeout(page.addressTimer);
+    page.addressTimer = null;
+  }
+
+  // This page's address with the newest plan's link in its fragment.
+  function planPath() {
+    return `${window.location.pathname}${window.location.search}#p=${page.share}`;
+  }
+
   function shareLink() {
-    if (!page.share) return window.location.href;
-    return `${window.location.origin}${window.location.pathname}${window.location.search}#p=${page.share}`;
+    return page.share ? window.location.origin + planPath() : window.location.href;
   }
 
   // -- rendering the plan ---------------------------------------------------------------------
@@ -856,8 +861,7 @@ function bind(root) {
     page.ticks = state.ticks = {};
     page.drawn = new Map(); // every step is drawn again, unticked
     resetForm();
-    window.clearTimeout(page.addressTimer);
-    page.addressTimer = null;
+    cancelAddressWrite();
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
     page.addressHash = window.location.hash;
     page.linkProblems = [];
@@ -934,8 +938,7 @@ function bind(root) {
   function onHashChange() {
     const hash = window.location.hash;
     page.addressHash = hash; // the page writes from here on (see writeAddress)
-    window.clearTimeout(page.addressTimer);
-    page.addressTimer = null;
+    cancelAddressWrite();
     if (!state.ready || !hash.startsWith("#p=")) return; // an anchor, or read once Python is ready
     openLink(hash, true);
   }
