@@ -8,9 +8,13 @@ each, round-robin over the pages (medians reported):
     ``document.documentElement.dataset.plannerReady === "true"``, timed in the page
     (``performance.now()`` from a MutationObserver installed before any page script), with a
     cold cache (a fresh browser context) and a warm cache (a second navigation in it);
-(b) the floor of the approach: a bare page, generated into the temporary copy only, whose
-    module worker calls ``loadPyodide()`` from the same self-hosted files and runs one line of
-    Python, with the stock and with the optimised standard library zip; ratio (a)/(b);
+(b) the floor of the approach, as the issue defines it: a bare page, generated into the
+    temporary copy only, whose module worker only calls ``loadPyodide()`` from the same
+    self-hosted files (so with Pyodide's own ``python_stdlib.zip`` and lock file) and runs one
+    line of Python; ratio (a)/(b), the target. Also (b'): the same bare page given the site's
+    optimised standard library zip, a stricter yardstick reported beside it (that zip is one of
+    the "below the floor" experiments the planner uses, so (a)/(b') shows what is left once
+    the floor has it too);
 (c) input-to-timeline latency: the interview date is changed with ``page.fill`` and the time
     from the ``input`` event to the moment the timeline's steps change, in the page;
 (d) the longest main-thread task while the planner page loads (``longtask`` observer);
@@ -123,7 +127,8 @@ worker.onmessage = (event) => {{
 BARE_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
 const zip = new URL(self.location.href).searchParams.get("zip");
 const indexURL = new URL("../assets/pyodide/", import.meta.url).href;
-const pyodide = await loadPyodide({ indexURL, stdLibURL: indexURL + zip });
+// (b) calls loadPyodide() with nothing but where its files are; (b') adds the optimised zip.
+const pyodide = await loadPyodide(zip === "python_stdlib.zip" ? { indexURL } : { indexURL, stdLibURL: indexURL + zip });
 self.postMessage(pyodide.runPython("1 + 1"));
 """
 
@@ -214,6 +219,11 @@ class GzipSiteHandler(CountingSiteHandler):
 
 def median(xs: list[float]) -> float | None:
     return statistics.median(xs) if xs else None
+
+
+def ratio_of(xs: list[float], floor: list[float]) -> float:
+    """Median of ``xs`` over median of ``floor`` (both measured in the same loop)."""
+    return statistics.median(xs) / statistics.median(floor)
 
 
 def p95(xs: list[float]) -> float | None:
@@ -507,8 +517,10 @@ def report(r: dict[str, Any]) -> None:
     floor = r.get("floor", {})
     summary: dict[str, Any] = {}
     for zip_name, t in floor.items():
-        row(f"(b) floor, {zip_name}: cold", fmt(median(t["cold"])))
-        row(f"(b) floor, {zip_name}: warm", fmt(median(t["warm"])))
+        name = ("(b) floor: bare loadPyodide()" if zip_name == STOCK_ZIP
+                else f"(b') bare loadPyodide() with {zip_name}")
+        row(f"{name}: cold", fmt(median(t["cold"])))
+        row(f"{name}: warm", fmt(median(t["warm"])))
     planner = r.get("planner")
     if not planner:
         r.pop("planner", None)
@@ -517,12 +529,18 @@ def report(r: dict[str, Any]) -> None:
         summary["planner_stdlib_zip"] = used
         row("(a) share link to timeline: cold", fmt(median(planner["cold"])))
         row("(a) share link to timeline: warm", fmt(median(planner["warm"])))
-        base_floor = floor.get(used)
+        # The target is against (b), bare loadPyodide() with Pyodide's own files; (a)/(b') against
+        # a floor that already has the planner's optimised zip is printed beside it, no target.
         for kind in ("cold", "warm"):
-            if base_floor:
-                ratio = median(planner[kind]) / median(base_floor[kind])
+            if STOCK_ZIP in floor:
+                ratio = ratio_of(planner[kind], floor[STOCK_ZIP][kind])
                 summary[f"ratio_{kind}"] = ratio
-                row(f"(a)/(b) {kind} (floor with {used})", fmt(ratio, "x"), "<= 1.10", ratio <= 1.10)
+                row(f"(a)/(b) {kind}: floor = bare loadPyodide()", fmt(ratio, "x"), "<= 1.10", ratio <= 1.10)
+        for kind in ("cold", "warm"):
+            if used != STOCK_ZIP and used in floor:
+                ratio = ratio_of(planner[kind], floor[used][kind])
+                summary[f"ratio_{kind}_floor_with_{used}"] = ratio
+                row(f"(a)/(b') {kind}: floor given {used} too", fmt(ratio, "x"))
         lat = r.get("input_latency", [])
         summary["input_latency_median"] = median(lat)
         summary["input_latency_p95"] = p95(lat)
