@@ -260,6 +260,59 @@ def test_a_redraw_keeps_the_steps_that_did_not_change(page: Page) -> None:
     expect(thanks.locator("details")).to_have_attribute("open", "")
 
 
+# The steps put into the timeline by each task (a mutation observer's callback runs once after
+# each task that changed the page), and how many were in when the page said ready; on the first
+# batch, if the page is not ready yet, optionally a click on a button.
+RECORD_FIRST_DRAW = """(clickOnFirstBatch) => {
+  const draw = (window.__draw = { batches: [], atReady: null, clicked: false });
+  const total = () => draw.batches.reduce((a, b) => a + b, 0);
+  new MutationObserver((records) => {
+    let added = 0;
+    for (const r of records) {
+      if (r.type === "childList" && r.target.id === "planner-timeline") added += r.addedNodes.length;
+      else if (r.type === "attributes" && draw.atReady === null) draw.atReady = total() + added;
+    }
+    if (!added) return;
+    draw.batches.push(added);
+    if (clickOnFirstBatch && draw.batches.length === 1 && !document.documentElement.dataset.plannerReady) {
+      document.getElementById(clickOnFirstBatch).click();
+      draw.clicked = true;
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true,
+                         attributeFilter: ["data-planner-ready"] });
+}"""
+
+
+def on_a_slow_phone(page: Page, click_on_first_batch: str = "") -> None:
+    """The CPU of a mid-range phone (six times slower), and the timeline's batches recorded."""
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 6})
+    page.add_init_script(f"({RECORD_FIRST_DRAW})({click_on_first_batch!r})")
+
+
+def test_the_first_plan_is_drawn_a_few_steps_at_a_time_and_ready_when_whole(page: Page) -> None:
+    # On a slow phone, building all the steps at once held the main thread for a long moment;
+    # they are now added over several tasks, and the page says ready only when all are in.
+    on_a_slow_phone(page)
+    open_planner(page, share.fragment(FORM))
+    expected = plan_dict(FORM, browser_today(page))
+    wait_for_plan(page, expected)
+    draw = page.evaluate("() => window.__draw")
+    assert len(draw["batches"]) > 1, draw
+    assert sum(draw["batches"]) == draw["atReady"] == len(expected["steps"]), draw
+
+
+def test_forget_while_the_first_plan_is_drawn_leaves_only_the_new_plan(page: Page) -> None:
+    # "Forget everything" pressed while a shared plan is still being drawn: the cleared form's
+    # plan replaces it whole, with nothing of the half-drawn one left over.
+    on_a_slow_phone(page, click_on_first_batch="pl-forget")
+    page.goto("planner/" + share.fragment(FORM))
+    today = browser_today(page)
+    wait_for_plan(page, plan_dict({"interview_date": today.isoformat()}, today))
+    assert page.evaluate("() => window.__draw.clicked")
+    expect(page.get_by_label("Company")).to_have_value("")
+    wait_ready(page)
+
+
 def test_a_link_opened_while_a_plan_is_on_its_way_does_not_freeze_the_page(page: Page) -> None:
     # A change sends a plan request at once; a link pasted before its answer arrives must win,
     # and the form must keep answering afterwards.

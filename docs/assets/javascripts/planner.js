@@ -29,6 +29,10 @@ const ANNOUNCE_AFTER_MS = 600;
 // the address catches up a third of a second behind. "Copy link" always copies the newest plan.
 const ADDRESS_BURST = 30;
 const ADDRESS_REFILL_MS = 333;
+// The first plan (about 18 steps, built from nothing) is built in tasks of about this long, so
+// that it never holds a slow phone's main thread for long; later redraws rebuild only the steps
+// that changed.
+const FIRST_DRAW_SLICE_MS = 8;
 
 // ---- one worker per visit -------------------------------------------------------------------
 
@@ -196,6 +200,7 @@ function bind(root) {
     firstRender: false,
     lastSteps: [],
     drawn: new Map(), // step id -> {key, node}: steps whose answer has not changed are kept
+    drawTimer: null, // the next slice of the first plan (see drawInSlices)
     lastSent: null, // the form as last sent to Python (JSON)
     share: "", // the newest plan's link fragment (without "#p="), from Python
     // The address bar: the fragment as this page last saw or wrote it (another one means the
@@ -594,8 +599,10 @@ function bind(root) {
   // -- rendering the plan ---------------------------------------------------------------------
 
   function render(answer) {
+    const interrupted = stopDrawing();
     syncFragment(answer.share);
     if (answer.errors) {
+      if (interrupted) drawSteps(page.lastSteps); // the plan shown as out of date is whole
       const general = showErrors(answer.errors);
       if (page.lastSteps.length) {
         showProblems([
@@ -624,10 +631,50 @@ function bind(root) {
     ui.warnings.replaceChildren(...warnings.map((w) => el("li", { text: w })));
     ui.warnings.hidden = warnings.length === 0;
     page.lastSteps = answer.steps;
-    drawSteps(answer.steps);
     const n = answer.steps.length;
-    announce(`Plan updated: ${n} ${n === 1 ? "step" : "steps"}.`);
-    markReady();
+    const drawn = () => {
+      announce(`Plan updated: ${n} ${n === 1 ? "step" : "steps"}.`);
+      markReady();
+    };
+    if (!page.firstRender && page.drawn.size === 0) {
+      drawInSlices(answer.steps, drawn);
+    } else {
+      drawSteps(answer.steps);
+      drawn();
+    }
+  }
+
+  // The first plan, built a few steps per task (each about FIRST_DRAW_SLICE_MS, at least one
+  // step) and appended in order; the page is marked ready once the last step is in. A newer
+  // answer meanwhile stops it (stopDrawing) and is drawn at once over what is there.
+  function drawInSlices(steps, done) {
+    let next = 0;
+    ui.timeline.replaceChildren(); // empty unless a first plan was stopped by "Forget everything"
+    const slice = () => {
+      page.drawTimer = null;
+      if (state.page !== page) return;
+      const started = performance.now();
+      const nodes = [];
+      do {
+        const step = steps[next++];
+        const node = renderStep(step);
+        page.drawn.set(step.id, { key: JSON.stringify(step), node });
+        nodes.push(node);
+      } while (next < steps.length && performance.now() - started < FIRST_DRAW_SLICE_MS);
+      ui.timeline.append(...nodes);
+      if (next < steps.length) page.drawTimer = window.setTimeout(slice);
+      else done();
+    };
+    if (steps.length) page.drawTimer = window.setTimeout(slice); // after this answer's own task
+    else done();
+  }
+
+  // Stops a first plan being drawn in slices; true if one was.
+  function stopDrawing() {
+    if (page.drawTimer === null) return false;
+    window.clearTimeout(page.drawTimer);
+    page.drawTimer = null;
+    return true;
   }
 
   // What the plan's live region says after a redraw, after any note left by the action that
@@ -859,6 +906,7 @@ function bind(root) {
     forgetSiteStorage();
     ui.keep.checked = false;
     page.ticks = state.ticks = {};
+    stopDrawing();
     page.drawn = new Map(); // every step is drawn again, unticked
     resetForm();
     cancelAddressWrite();
@@ -973,6 +1021,7 @@ function init() {
     for (const [target, type, fn] of old.listeners) target.removeEventListener(type, fn);
     window.clearTimeout(old.announceTimer);
     window.clearTimeout(old.addressTimer);
+    window.clearTimeout(old.drawTimer);
     state.page = null;
     delete document.documentElement.dataset.plannerReady;
   }
