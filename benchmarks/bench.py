@@ -447,7 +447,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--changes", type=int, default=60, help="input changes for (c); p95 needs a few dozen")
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--lighthouse-runs", type=int, default=3,
+    parser.add_argument("--lighthouse-runs", type=int, default=5,
                         help="Lighthouse runs per page; the median performance score is reported")
     parser.add_argument("--no-gzip", dest="gzip", action="store_false",
                         help="serve every file uncompressed (by default text, JSON, JavaScript "

@@ -4,7 +4,7 @@
 # the first timeline against the bare-Pyodide floor, input latency, long tasks, bytes,
 # Lighthouse). Prints a table with each target's PASS/FAIL and writes build/bench.json.
 # Options go to bench.py: --runs N (default 5), --changes N, --no-lighthouse,
-# --lighthouse-runs N (default 3, median reported), --no-gzip,
+# --lighthouse-runs N (default 5, median reported), --no-gzip,
 # --site DIR.
 # A report, not a test: it exits 0 when a target is missed.
 set -euo pipefail
