@@ -116,7 +116,7 @@ BARE_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Pyodide floor ({zip})</title></head>
 <body><p>Bare Pyodide: loadPyodide() and one line of Python, in a module worker.</p>
 <script type="module">
-const worker = new Worker(new URL("./worker.mjs?zip={zip}", import.meta.url), {{ type: "module" }});
+const worker = new Worker(new URL("./worker.mjs?stdlib={stdlib}", import.meta.url), {{ type: "module" }});
 worker.onmessage = (event) => {{
   document.body.append(" Python says " + event.data + ".");
   document.documentElement.dataset.plannerReady = "true";
@@ -125,10 +125,10 @@ worker.onmessage = (event) => {{
 """
 
 BARE_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
-const zip = new URL(self.location.href).searchParams.get("zip");
+// (b) calls loadPyodide() with nothing but where its files are; (b') names a standard library.
+const stdlib = new URL(self.location.href).searchParams.get("stdlib");
 const indexURL = new URL("../assets/pyodide/", import.meta.url).href;
-// (b) calls loadPyodide() with nothing but where its files are; (b') adds the optimised zip.
-const pyodide = await loadPyodide(zip === "python_stdlib.zip" ? { indexURL } : { indexURL, stdLibURL: indexURL + zip });
+const pyodide = await loadPyodide(stdlib ? { indexURL, stdLibURL: indexURL + stdlib } : { indexURL });
 self.postMessage(pyodide.runPython("1 + 1"));
 """
 
@@ -245,7 +245,8 @@ def prepare_site(site: Path, tmp: Path) -> Path:
     bare.mkdir()
     (bare / "worker.mjs").write_text(BARE_WORKER)
     for zip_name in (STOCK_ZIP, OPT_ZIP):
-        (bare / f"{zip_name}.html").write_text(BARE_HTML.format(zip=zip_name))
+        stdlib = "" if zip_name == STOCK_ZIP else zip_name  # the stock zip is loadPyodide()'s own
+        (bare / f"{zip_name}.html").write_text(BARE_HTML.format(zip=zip_name, stdlib=stdlib))
     return copy
 
 
