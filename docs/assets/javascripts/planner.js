@@ -658,7 +658,7 @@ function bind(root) {
       do {
         const step = steps[next++];
         const node = renderStep(step);
-        page.drawn.set(step.id, { key: JSON.stringify(step), node });
+        page.drawn.set(step.id, { key: stepKey(step), node });
         nodes.push(node);
       } while (next < steps.length && performance.now() - started < FIRST_DRAW_SLICE_MS);
       ui.timeline.append(...nodes);
@@ -698,13 +698,18 @@ function bind(root) {
     }
   }
 
+  // What page.drawn compares to keep a step's element: its whole answer.
+  function stepKey(step) {
+    return JSON.stringify(step);
+  }
+
   // Redraw only what changed: a step whose answer is the same as last time keeps its element
   // (and with it focus, selection, an open draft and its tick); a changed step is built anew,
   // with its draft left open if the reader had it open.
   function drawSteps(steps) {
     const drawn = new Map();
     const nodes = steps.map((step) => {
-      const key = JSON.stringify(step);
+      const key = stepKey(step);
       const before = page.drawn.get(step.id);
       if (before && before.key === key) {
         drawn.set(step.id, before);
