@@ -39,12 +39,35 @@ def cache_names(page: Page) -> list[str]:
     return page.evaluate(f"async () => (await caches.keys()).filter((n) => n.startsWith('{PREFIX}'))")
 
 
+# Playwright's wait_for_function does not wait for a promise that the condition returns (a
+# promise is truthy, so it would return at once). An asynchronous condition (the caches, the
+# worker's registration) therefore runs in the background, and its latest answer is polled.
+POLL_ASYNC = """([source, arg]) => {
+  const key = "__waitAsync " + source + " " + JSON.stringify(arg);
+  const state = window[key] || (window[key] = { busy: false, value: false });
+  if (!state.busy) {
+    state.busy = true;
+    new Function(`return (${source});`)()(arg).then(
+      (value) => { state.value = value; state.busy = false; },
+      () => { state.busy = false; },
+    );
+  }
+  return state.value;
+}"""
+
+
+def wait_async(page: Page, condition: str, arg: object = None) -> None:
+    """Wait until the asynchronous JavaScript function ``condition`` (its source) resolves to
+    a truthy value for ``arg``. Needs a context made with ``bypass_csp=True``."""
+    page.wait_for_function(POLL_ASYNC, arg=[condition, arg], timeout=READY_TIMEOUT)
+
+
 def wait_only_cache(page: Page, version: str) -> None:
     """Wait until this site's only cache is the one of ``version``."""
-    page.wait_for_function(
-        f"async () => (await caches.keys()).filter((n) => n.startsWith('{PREFIX}')).join()"
-        f" === '{PREFIX}{version}'",
-        timeout=READY_TIMEOUT,
+    wait_async(
+        page,
+        "async ([prefix, want]) => (await caches.keys()).filter((n) => n.startsWith(prefix)).join() === want",
+        [PREFIX, PREFIX + version],
     )
 
 
@@ -183,10 +206,7 @@ def test_a_new_release_is_picked_up_whole_and_the_old_cache_deleted(
     assert wheels == [wheel_b]
 
     # B's worker installs in the background and waits for A's tabs to close.
-    page.wait_for_function(
-        "async () => { const r = await navigator.serviceWorker.getRegistration(); return !!(r && r.waiting); }",
-        timeout=READY_TIMEOUT,
-    )
+    wait_async(page, "async () => { const r = await navigator.serviceWorker.getRegistration(); return !!(r && r.waiting); }")
     page.close()
     later = context.new_page()
     wheels.clear()
