@@ -27,10 +27,11 @@
 //     had the planner cached in the previous release, the new release's planner files (files
 //     unchanged since that release are copied from its cache, not downloaded again), plus a
 //     fresh copy of every page they had offline. Guide readers never download Pyodide.
-//   - when the planner page has rendered its first plan, it asks for the planner pack (message
-//     "cache-planner"): the planner files (revalidated from the HTTP cache the page has just
-//     filled: no second download) and every page of the guide linked from the navigation, so
-//     that "Read the guide" links work offline too.
+//   - when the planner page has rendered its first plan and the reader pauses (or leaves; see
+//     register-sw.js), it asks for the planner pack (message "cache-planner"): the planner
+//     files (revalidated from the HTTP cache the page has just filled: no second download) and
+//     every page of the guide linked from the navigation, so that "Read the guide" links work
+//     offline too.
 //   - pages and other files are cached as they are visited.
 //
 // How each request is answered:

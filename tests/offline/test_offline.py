@@ -103,6 +103,67 @@ def test_second_visit_works_with_the_network_cut(
     assert again.title() != "Offline - After the Interview"
 
 
+# How long the page waits for the reader to stop editing before it asks the service worker to
+# save the planner (docs/assets/javascripts/register-sw.js).
+QUIET_MS = int(
+    re.search(r"var QUIET_MS = (\d+);", (ROOT / "docs/assets/javascripts/register-sw.js").read_text())[1]  # type: ignore[index]
+)
+
+# Records on the page's own clock when the first plan was shown, when the reader edited, and
+# when the page asked the service worker to save the planner for offline use.
+RECORD_OFFLINE_REQUEST = """
+(() => {
+  const log = (window.__offline = { ready: null, edits: [], asked: [] });
+  document.addEventListener("input", () => log.edits.push(performance.now()), true);
+  new MutationObserver(() => {
+    if (log.ready === null && document.documentElement.dataset.plannerReady === "true")
+      log.ready = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-planner-ready"] });
+  if (typeof ServiceWorker === "undefined") return; // not a secure context (about:blank)
+  const post = ServiceWorker.prototype.postMessage;
+  ServiceWorker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.type === "cache-planner") log.asked.push(performance.now());
+    return post.call(this, message, ...rest);
+  };
+})();
+"""
+
+
+def test_the_offline_copy_waits_until_the_reader_stops_editing(
+    new_context: Callable[..., BrowserContext], offline_site: Site
+) -> None:
+    # Saving the planner reads, checks and stores some 7 MB: done while the reader edits the
+    # plan that has just appeared, it made each redraw two to four times slower
+    # (benchmarks/EXPERIMENTS.md, section 10).
+    context = new_context(bypass_csp=True)
+    context.add_init_script(RECORD_OFFLINE_REQUEST)
+    page = open_planner(context.new_page())
+    for company in ("N", "No", "Nor", "North", "Northwind"):  # editing as soon as the plan is there
+        page.fill("#pl-company", company)
+    wait_offline_ready(page)  # saved all the same, once the reader paused
+
+    log = page.evaluate("window.__offline")
+    (asked,) = log["asked"]  # asked once
+    assert asked - log["ready"] >= QUIET_MS - 5, log
+    edits = [t for t in log["edits"] if t < asked]
+    assert edits, log  # the edits above came before the request
+    assert asked - max(edits) >= QUIET_MS - 5, log  # and it waited for a pause after the last
+
+
+def test_leaving_the_planner_while_editing_still_saves_it_for_offline(
+    new_context: Callable[..., BrowserContext], offline_site: Site
+) -> None:
+    context = new_context(bypass_csp=True)
+    page = open_planner(context.new_page())
+    # The worker is running (on a first visit it is installed while the page loads).
+    assert page.evaluate("async () => !!(await navigator.serviceWorker.ready).active")
+    page.fill("#pl-company", "Northwind")
+    # Saved only with the planner: a guide page the reader has not opened.
+    unvisited = page.evaluate("() => new URL('../the-outcome/', location.href).href")
+    page.goto("following-up/")  # a page load, well before a pause: the planner page is gone
+    wait_async(page, "async (url) => !!(await caches.match(url))", unvisited)
+
+
 def served_bytes(site: Site, release: Path) -> tuple[int, int, list[str]]:
     """Bytes the server sent: as sent (no compression), and as GitHub Pages would send them
     (HTML, CSS, JS and JSON gzipped), and the paths."""

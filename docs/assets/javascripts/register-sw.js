@@ -9,7 +9,8 @@
 //
 // Signals (for people's tools and the tests), on <html>:
 //   data-offline-ready="true"  the planner and the guide's pages are saved for offline use
-//                              (set once the planner page has rendered a plan).
+//                              (set once the planner page has rendered a plan and the reader
+//                              has paused: see QUIET_MS).
 //   data-offline-page="true"   this page, first loaded before the worker existed, is saved.
 (function () {
   "use strict";
@@ -27,16 +28,42 @@
   // Once the planner has rendered its first plan, its runtime is in the HTTP cache: ask the
   // worker to keep it (and the guide's pages) for offline use. Material's instant navigation
   // may bring the planner page in later without a page load, so watch for its ready signal.
+  //
+  // Not at once, though: saving reads, checks (sha256) and stores some 7 MB and fetches every
+  // guide page, which on a phone's few cores slows the plan's redraws while the reader edits
+  // it (measured: the first changes after the plan appears took 40-100 ms instead of about 20;
+  // benchmarks/EXPERIMENTS.md section 10). So it waits until the reader has not changed
+  // anything for QUIET_MS, or leaves or hides the page, whichever comes first.
+  var QUIET_MS = 2000;
   var asked = false;
   function watchPlanner() {
     var html = document.documentElement;
+    var planner = null; // the planner page's address, once it has shown a plan
+    var timer = null;
+    function ask() {
+      if (asked || planner === null) return;
+      asked = true;
+      window.clearTimeout(timer);
+      post({ type: "cache-planner", page: planner });
+    }
+    function waitForPause() {
+      if (asked || planner === null) return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, QUIET_MS);
+    }
     function check() {
-      if (!asked && html.dataset.plannerReady === "true") {
-        asked = true;
-        post({ type: "cache-planner", page: window.location.href.split("#")[0] });
+      if (planner === null && html.dataset.plannerReady === "true") {
+        planner = window.location.href.split("#")[0];
+        waitForPause();
       }
     }
     new MutationObserver(check).observe(html, { attributes: true, attributeFilter: ["data-planner-ready"] });
+    document.addEventListener("input", waitForPause, true);
+    document.addEventListener("change", waitForPause, true);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") ask();
+    });
+    window.addEventListener("pagehide", ask);
     check();
   }
 
