@@ -68,6 +68,22 @@ def test_every_page_passes_axe(new_context, guard, site_pages: list[str], scheme
     assert report == [], "\n".join(report)
 
 
+def test_light_or_dark_follows_the_device(new_context) -> None:
+    # One palette, no toggle (mkdocs.yml): the device's setting decides, also when it changes
+    # while a page is open (a phone switching to dark mode at dusk).
+    page = new_context(color_scheme="light").new_page()
+    page.goto("following-up/")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="dark")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    assert page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
+    # The browser is told which schemes the page supports (scroll bars, form controls).
+    assert page.locator('meta[name="color-scheme"]').get_attribute("content") == "light dark"
+    page.emulate_media(color_scheme="light")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
 FOCUS = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;

@@ -3,7 +3,6 @@ nothing stored unless the reader asks, and one button that forgets it all."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, Request, expect
@@ -31,13 +30,6 @@ def stored(page: Page, base_url: str) -> dict[str, Any]:
         for url in urls:
             assert url.startswith(base_url) and "#" not in url and "?" not in url, (name, url)
     found.pop("workers")
-    # Material for MkDocs notes the colour scheme on every page ("<site path>.__palette"): a
-    # theme setting, not personal data (docs/privacy.md says so). It must hold nothing else.
-    palette = found["local"].pop("/.__palette", None)
-    if palette is not None:
-        setting = json.loads(palette)
-        assert set(setting) <= {"index", "color"}, setting
-        assert set(setting.get("color", {})) <= {"media", "scheme", "primary", "accent"}, setting
     return found
 
 
@@ -45,7 +37,7 @@ NOTHING = {"local": {}, "session": {}, "indexedDB": []}
 
 
 def everything(page: Page) -> dict[str, Any]:
-    """Local and session storage as they are, the theme's setting included."""
+    """Local and session storage as they are, the theme's keys included."""
     return page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]")
 
 
@@ -107,10 +99,11 @@ def test_forget_everything_clears_the_device(new_context, base_url: str) -> None
     page = open_planner(context.new_page())
     fill_and_tick(page)
     page.locator("#pl-keep").check()
-    # The theme's colour toggle is remembered by Material in local storage too.
-    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    # Material keeps what some of its features remember under the site's path (this site
+    # turns those features off, but a theme upgrade could add one): forgotten too.
+    page.evaluate("() => localStorage.setItem(__md_scope.pathname + '.__tabs', '[\"Email\"]')")
     kept = page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
-    assert "/.__palette" in kept, kept
+    assert "/.__tabs" in kept, kept
     assert any("Acme" in value for value in kept.values()), kept
     # It really is kept: a new visit brings back the form and the tick.
     page.goto("planner/")
@@ -122,7 +115,7 @@ def test_forget_everything_clears_the_device(new_context, base_url: str) -> None
 
     page.locator("#pl-forget").click()
     expect(page.locator("#planner-announce")).to_contain_text("removed")
-    assert everything(page) == [[], []]  # the theme's setting too
+    assert everything(page) == [[], []]  # the theme's key too
     assert stored(page, base_url) == NOTHING
     expect(page.locator("#pl-keep")).not_to_be_checked()
     expect(page.locator("#pl-company")).to_have_value("")

@@ -128,8 +128,9 @@ function clearStore() {
   }
 }
 
-// "Forget everything on this device": the planner's copy, and what the site's theme keeps
-// (Material stores e.g. the colour scheme chosen with the toggle under "<site path>.__palette").
+// "Forget everything on this device": the planner's copy, and anything the site's theme keeps
+// (Material stores what some of its features remember under "<site path>.__<name>", e.g. the
+// colour scheme picked with its light/dark toggle, which this site does not use).
 function forgetSiteStorage() {
   clearStore();
   const scope = window.__md_scope instanceof URL ? window.__md_scope.pathname + "." : null;
