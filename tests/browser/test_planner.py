@@ -294,18 +294,17 @@ SLOW_CLOCK = """(() => {
 })()"""
 
 
-def open_on_a_slow_phone(page: Page, path: str, click_on_first_batch: str = "") -> None:
-    """Open ``path`` on a slow phone, the timeline's batches recorded."""
+def on_a_slow_phone(page: Page, click_on_first_batch: str = "") -> None:
+    """The pages this page opens run on a slow phone, with the timeline's batches recorded."""
     page.add_init_script(SLOW_CLOCK)
     page.add_init_script(f"({RECORD_FIRST_DRAW})({click_on_first_batch!r})")
-    page.goto(path)
 
 
 def test_the_first_plan_is_drawn_a_few_steps_at_a_time_and_ready_when_whole(page: Page) -> None:
     # On a slow phone, building all the steps at once held the main thread for a long moment;
     # they are now added over several tasks, and the page says ready only when all are in.
-    open_on_a_slow_phone(page, "planner/" + share.fragment(FORM))
-    wait_ready(page)
+    on_a_slow_phone(page)
+    open_planner(page, share.fragment(FORM))
     expected = plan_dict(FORM, browser_today(page))
     wait_for_plan(page, expected)
     draw = page.evaluate("() => window.__draw")
@@ -316,7 +315,8 @@ def test_the_first_plan_is_drawn_a_few_steps_at_a_time_and_ready_when_whole(page
 def test_forget_while_the_first_plan_is_drawn_leaves_only_the_new_plan(page: Page) -> None:
     # "Forget everything" pressed while a shared plan is still being drawn: the cleared form's
     # plan replaces it whole, with nothing of the half-drawn one left over.
-    open_on_a_slow_phone(page, "planner/" + share.fragment(FORM), click_on_first_batch="pl-forget")
+    on_a_slow_phone(page, click_on_first_batch="pl-forget")
+    page.goto("planner/" + share.fragment(FORM))
     today = browser_today(page)
     wait_for_plan(page, plan_dict({"interview_date": today.isoformat()}, today))
     assert page.evaluate("() => window.__draw.clicked")
