@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from browser.conftest import READY_TIMEOUT, Guard, open_planner, wait_ready
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Worker, expect
 
 from .conftest import ROOT, Site
 
@@ -68,6 +68,28 @@ def wait_only_cache(page: Page, version: str) -> None:
         page,
         "async ([prefix, want]) => (await caches.keys()).filter((n) => n.startsWith(prefix)).join() === want",
         [PREFIX, PREFIX + version],
+    )
+
+
+def release_worker(context: BrowserContext, version: str) -> Worker:
+    """The running service worker of release ``version``."""
+    found = [w for w in context.service_workers if w.evaluate("self.SW_PRECACHE.version") == version]
+    assert len(found) == 1, [w.url for w in context.service_workers]
+    return found[0]
+
+
+def wait_activated(worker: Worker) -> None:
+    """Wait until ``worker`` is the active one: its activate event (and so its sweep of the
+    other releases' caches) has finished."""
+    worker.evaluate(
+        """(ms) => new Promise((resolve, reject) => {
+          const me = self.serviceWorker;
+          const check = () => me.state === "activated" && resolve();
+          me.addEventListener("statechange", check);
+          check();
+          setTimeout(() => reject(new Error(`still ${me.state} after ${ms} ms`)), ms);
+        })""",
+        READY_TIMEOUT,
     )
 
 
@@ -268,7 +290,11 @@ def test_a_new_release_is_picked_up_whole_and_the_old_cache_deleted(
 
     # B's worker installs in the background and waits for A's tabs to close.
     wait_async(page, "async () => { const r = await navigator.serviceWorker.getRegistration(); return !!(r && r.waiting); }")
+    worker_b = release_worker(context, version_b)
     page.close()
+    # B takes over once the browser has let go of the closed tab; a tab opened before that
+    # would still get A's (stale) worker and keep B waiting, as in any browser.
+    wait_activated(worker_b)
     later = context.new_page()
     wheels.clear()
     open_planner(later)
