@@ -501,6 +501,28 @@ def test_errors_land_on_the_right_row_when_blank_rows_are_skipped(page: Page) ->
     )
 
 
+def test_an_error_follows_its_field_when_a_row_above_is_removed(page: Page) -> None:
+    open_planner(page)
+    page.get_by_role("button", name="Add an interviewer").click()
+    page.locator("[name='interviewers[1].name']").fill("Bo Li")
+    page.locator("[name='interviewers[1].email']").fill("bo@")
+    expect(page.locator("#pl-interviewer-1-email-error")).to_be_visible()
+    page.get_by_role("button", name="Remove interviewer 1").click()
+    # Bo is now the first interviewer: the message is still beside the email typed, and the
+    # field is described by that message only (no reference to the old row's message).
+    email = page.locator("[name='interviewers[0].email']")
+    expect(email).to_have_value("bo@")
+    expect(page.locator("#planner-announce")).to_contain_text("Plan not updated")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    expect(email).to_have_attribute("aria-describedby", "pl-interviewer-0-email-error")
+    expect(page.locator("#pl-interviewer-0-email-error")).to_be_visible()
+    expect(page.locator(".planner-error:not([hidden])")).to_have_count(1)
+    email.fill("bo@example.com")
+    expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
+    expect(email).not_to_have_attribute("aria-describedby", re.compile("."))
+    expect(page.locator(".planner-error:not([hidden])")).to_have_count(0)
+
+
 def test_share_link_opens_the_same_plan_for_someone_else(
     page: Page, new_context: Callable[..., BrowserContext]
 ) -> None:

@@ -238,7 +238,17 @@ function bind(root) {
       row.querySelector("label").textContent = `Reference ${n}: name`;
       row.querySelector(".planner-remove").textContent = `Remove reference ${n}`;
     });
-    for (const control of form.elements) ensureErrorSlot(control);
+    // A message shown next to a renumbered field stays its own.
+    for (const slot of form.querySelectorAll(".planner-error[data-for-field]")) {
+      const control = slot.previousElementSibling;
+      const old = slot.id;
+      slot.id = `${control.id}-error`;
+      slot.dataset.errorSlot = control.name;
+      if (control.hasAttribute("aria-describedby")) {
+        describedBy(control, old, false);
+        describedBy(control, slot.id, true);
+      }
+    }
   }
 
   function field(part, label, type, autocomplete) {
@@ -305,16 +315,21 @@ function bind(root) {
 
   // -- errors next to fields ------------------------------------------------------------------
 
-  function ensureErrorSlot(control) {
-    if (!control.name || !control.id || control.type === "radio" || control.type === "checkbox") return;
-    if (control.tagName === "BUTTON" || control.type === "hidden") return;
-    const id = `${control.id}-error`;
-    let slot = root.getElementById(id);
-    if (!slot) {
-      slot = el("p", { class: "planner-error", id, hidden: true });
-      control.insertAdjacentElement("afterend", slot);
-    }
-    slot.dataset.errorSlot = control.name;
+  // Where a field's message goes. The form's HTML has a slot for each group of fields
+  // (data-error-slot); a single field's slot, right after it, is made the first time it has a
+  // message (not for every field up front: that was most of the page's binding time) and
+  // removed when the message goes.
+  function errorSlot(field) {
+    const slot = [...form.querySelectorAll(".planner-error")].find((s) => s.dataset.errorSlot === field);
+    if (slot) return slot;
+    const control = [...form.elements].find(
+      (c) => c.name === field && c.id && !["radio", "checkbox", "hidden"].includes(c.type) && c.tagName !== "BUTTON",
+    );
+    if (!control) return null;
+    const made = el("p", { class: "planner-error", id: `${control.id}-error`, "data-for-field": true, hidden: true });
+    made.dataset.errorSlot = field;
+    control.insertAdjacentElement("afterend", made);
+    return made;
   }
 
   function describedBy(control, id, on) {
@@ -327,8 +342,12 @@ function bind(root) {
 
   function showErrors(errors) {
     for (const slot of form.querySelectorAll(".planner-error")) {
-      slot.hidden = true;
-      slot.textContent = "";
+      if (slot.hasAttribute("data-for-field")) {
+        slot.remove();
+      } else {
+        slot.hidden = true;
+        slot.textContent = "";
+      }
     }
     for (const control of form.querySelectorAll("[aria-invalid]")) {
       control.removeAttribute("aria-invalid");
@@ -341,7 +360,7 @@ function bind(root) {
     const general = [];
     for (const found of errors) {
       const error = { ...found, field: onScreen(found.field) };
-      const slot = [...form.querySelectorAll(".planner-error")].find((s) => s.dataset.errorSlot === error.field);
+      const slot = errorSlot(error.field);
       if (!slot) {
         general.push(error.message);
         continue;
@@ -1012,7 +1031,6 @@ function bind(root) {
     page.ticks = state.ticks = { ...(stored.ticks || {}), ...state.ticks };
     if (!window.location.hash.startsWith("#p=")) writeForm(stored.raw || {});
   }
-  for (const control of form.elements) ensureErrorSlot(control);
   for (const [target, type, fn] of page.listeners) target.addEventListener(type, fn);
   return page;
 }
