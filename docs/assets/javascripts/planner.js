@@ -322,14 +322,20 @@ function bind(root) {
   function errorSlot(field) {
     const slot = [...form.querySelectorAll(".planner-error")].find((s) => s.dataset.errorSlot === field);
     if (slot) return slot;
-    const control = [...form.elements].find(
-      (c) => c.name === field && c.id && !["radio", "checkbox", "hidden"].includes(c.type) && c.tagName !== "BUTTON",
-    );
-    if (!control) return null;
+    const control = fieldControl(field);
+    if (!control || !control.id) return null;
     const made = el("p", { class: "planner-error", id: `${control.id}-error`, "data-for-field": true, hidden: true });
     made.dataset.errorSlot = field;
     control.insertAdjacentElement("afterend", made);
     return made;
+  }
+
+  // The control a single field's message is about (radios and checkboxes are answered as a
+  // group, by the group's slot in the HTML).
+  function fieldControl(field) {
+    return [...form.elements].find(
+      (c) => c.name === field && !["radio", "checkbox", "hidden"].includes(c.type) && c.tagName !== "BUTTON",
+    );
   }
 
   function describedBy(control, id, on) {
@@ -369,9 +375,7 @@ function bind(root) {
       slot.hidden = false;
       const section = slot.closest("details");
       if (section) section.open = true; // never hide a problem in a collapsed section
-      const control = [...form.elements].find(
-        (c) => c.name === error.field && c.type !== "radio" && c.type !== "checkbox",
-      );
+      const control = fieldControl(error.field);
       if (control) {
         control.setAttribute("aria-invalid", "true");
         describedBy(control, slot.id, true);
