@@ -71,7 +71,7 @@ def wait_only_cache(page: Page, version: str) -> None:
     )
 
 
-def release_worker(context: BrowserContext, version: str) -> Worker:
+def service_worker_of(context: BrowserContext, version: str) -> Worker:
     """The running service worker of release ``version``."""
     found = [w for w in context.service_workers if w.evaluate("self.SW_PRECACHE.version") == version]
     assert len(found) == 1, [w.url for w in context.service_workers]
@@ -290,7 +290,7 @@ def test_a_new_release_is_picked_up_whole_and_the_old_cache_deleted(
 
     # B's worker installs in the background and waits for A's tabs to close.
     wait_async(page, "async () => { const r = await navigator.serviceWorker.getRegistration(); return !!(r && r.waiting); }")
-    worker_b = release_worker(context, version_b)
+    worker_b = service_worker_of(context, version_b)
     page.close()
     # B takes over once the browser has let go of the closed tab; a tab opened before that
     # would still get A's (stale) worker and keep B waiting, as in any browser.
