@@ -15,11 +15,12 @@ import re
 import shutil
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from browser.conftest import READY_TIMEOUT, Guard, open_planner, wait_ready
-from playwright.sync_api import Browser, BrowserContext, Page, Worker, expect
+from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, Worker, expect
 
 from .conftest import ROOT, Site
 
@@ -184,6 +185,54 @@ def test_leaving_the_planner_while_editing_still_saves_it_for_offline(
     unvisited = page.evaluate("() => new URL('../the-outcome/', location.href).href")
     page.goto("following-up/")  # a page load, well before a pause: the planner page is gone
     wait_async(page, "async (url) => !!(await caches.match(url))", unvisited)
+
+
+@pytest.fixture
+def back_forward_cache(
+    browser_type: BrowserType, browser_type_launch_args: dict, base_url: str, guard: Guard
+) -> Iterator[BrowserContext]:
+    """A guarded context in a browser with its back/forward cache on, as readers' browsers have
+    it (Playwright turns it off by default)."""
+    browser = browser_type.launch(
+        **browser_type_launch_args, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    context = browser.new_context(base_url=base_url, bypass_csp=True)
+    guard.attach(context)
+    yield context
+    browser.close()
+    guard.check()
+
+
+def test_back_to_the_planner_after_its_offline_copy_was_saved_is_instant(
+    back_forward_cache: BrowserContext, offline_site: Site
+) -> None:
+    # The reader follows a step's "Read the guide" link and comes back. Leaving asks the worker
+    # to save the planner, and its answer comes while the planner is away: that must not cost
+    # the planner its place in the back/forward cache (Back would load it again and start
+    # Python again). The answer waits, and arrives when the planner is shown again.
+    page = back_forward_cache.new_page()
+    workers: list[str] = []
+    page.on("worker", lambda w: workers.append(w.url))
+    open_planner(page)
+    page.fill("#pl-company", "Northwind")
+    expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
+    page.evaluate("() => { window.__sameDocument = true; }")
+    expect(page.locator("html")).not_to_have_attribute("data-offline-ready", "true")
+    nav = page.evaluate(
+        "() => [...new Set([...document.querySelectorAll('nav a[href]')].map((a) => a.href.split('#')[0]))]"
+    )
+
+    page.locator("#planner-timeline").get_by_role("link", name="Read the guide").first.click()
+    expect(page).not_to_have_url(re.compile(r"/planner/"))
+    # Stay until the worker has saved every page the planner links to: its last step.
+    wait_async(page, "async (urls) => (await Promise.all(urls.map((u) => caches.match(u)))).every(Boolean)", nav)
+    page.go_back(wait_until="commit")  # a page restored from the cache fires no "load"
+    wait_ready(page)
+    assert page.evaluate("() => window.__sameDocument") is True, "restored, not loaded again"
+    expect(page.locator("#pl-company")).to_have_value("Northwind")
+    expect(page.locator("#planner-timeline > li").first).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("data-offline-ready", "true")
+    assert len([u for u in workers if u.endswith("planner-worker.js")]) == 1
 
 
 def served_bytes(site: Site, release: Path) -> tuple[int, int, list[str]]:

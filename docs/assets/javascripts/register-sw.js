@@ -19,9 +19,14 @@
   var sw = navigator.serviceWorker;
 
   function post(message) {
-    // The active worker (a newly installed one waits until no tab uses the old one).
+    // The active worker (a newly installed one waits until no tab uses the old one). It answers
+    // on the channel's port, which keeps the answer until the page is shown again if the reader
+    // has left it meanwhile (see the "message" handler in sw.js: Back stays instant).
     sw.ready.then(function (registration) {
-      if (registration.active) registration.active.postMessage(message);
+      if (!registration.active) return;
+      var channel = new MessageChannel();
+      channel.port1.onmessage = onAnswer;
+      registration.active.postMessage(message, [channel.port2]);
     });
   }
 
@@ -67,12 +72,12 @@
     check();
   }
 
-  sw.addEventListener("message", function (event) {
+  function onAnswer(event) {
     var data = event.data || {};
     if (data.type === "offline-ready") document.documentElement.dataset.offlineReady = "true";
     else if (data.type === "page-cached") document.documentElement.dataset.offlinePage = "true";
     else if (data.type === "offline-failed") console.warn("Offline copy not saved:", data.message);
-  });
+  }
 
   function register() {
     // A page that was not controlled when it loaded (the first visit): once the worker is
