@@ -37,11 +37,11 @@
 // How each request is answered:
 //   - files of the precache list: from this release's cache (fast, offline), else the network,
 //     storing the answer if its hash matches;
-//   - pages (navigations, and Material's instant-navigation fetches of pages): network first,
+//   - pages (navigations): network first,
 //     so an online reader always sees the current text; the cached copy when offline, else a
 //     small "you are offline" page listing what is available;
 //   - Material's content-hashed assets (immutable names): cache first;
-//   - anything else from the site (search index, sitemap, images): network first, cache when
+//   - anything else from the site (search index, images): network first, cache when
 //     offline.
 //
 // A new release and the lifecycle. The default lifecycle is kept (no skipWaiting): a new worker
@@ -287,10 +287,10 @@ async function cachePlanner(pageUrl) {
   if (!(await caches.has(CACHE))) throw new Error("this release has been replaced");
   await cacheGroup(await caches.open(CACHE), "planner");
   // The planner page itself, and every page its navigation links to (plus what Material needs
-  // offline: the sitemap its instant navigation reads, and the search index).
+  // offline: the search index its search worker reads).
   const page = inScope(pageUrl) ? pageUrl.split("#")[0] : new URL("planner/", SCOPE).href;
   const html = await (await fetch(page, { cache: "no-cache" })).text();
-  const urls = new Set([page, new URL("sitemap.xml", SCOPE).href, new URL("search/search_index.json", SCOPE).href]);
+  const urls = new Set([page, new URL("search/search_index.json", SCOPE).href]);
   // Links and sources, and the quoted paths of Material's config (its search worker).
   for (const m of html.matchAll(/\b(?:href|src)="([^"#?]*)"|"([^"#?]*\.[0-9a-f]{8,}\.min\.js)"/g)) {
     const url = new URL(m[1] || m[2], page).href;

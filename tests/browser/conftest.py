@@ -55,10 +55,9 @@ def prepared_assets() -> None:
 def base_url(tmp_path_factory: pytest.TempPathFactory, prepared_assets: None) -> Iterator[str]:
     """Build the site strictly and serve it; overrides pytest-playwright's base_url option.
 
-    The server starts first so the build can be told its address: Material's instant
-    navigation only takes over links to pages listed in sitemap.xml, which are written from
-    ``site_url`` (host and path, not the port), so the site is built for the address it is
-    served from, exactly as ``mkdocs serve`` does.
+    The server starts first so the build can be told its address, exactly as ``mkdocs serve``
+    does: the canonical links and the sitemap (which the trust tests read to find every page)
+    then name the address the site is served from.
     """
     out = tmp_path_factory.mktemp("site")
     server, url = serve_in_thread(out)

@@ -10,10 +10,11 @@
 //     document.documentElement.dataset.plannerReady === "true"
 // i.e. <html data-planner-ready="true">. It is removed when leaving the planner page.
 //
-// Loaded only by docs/planner/index.md (<script type="module">), never by guide pages. Material's
-// instant navigation swaps pages without reloading: this module runs once per real page load and
-// re-initialises on every page swap through Material's document$ observable; it keeps a single
-// worker for the whole visit.
+// Loaded only by docs/planner/index.md (<script type="module">), never by guide pages. It runs
+// once per page load (the site does not use Material's instant navigation; see mkdocs.yml) and
+// would also re-initialise on every page swap through Material's document$ observable if that
+// were switched on, keeping one worker for the whole visit. Back from another page restores the
+// planner from the browser's back/forward cache, worker and all.
 //
 // Content-Security-Policy friendly: no inline scripts or handlers, no eval; user text is set
 // with textContent only.
@@ -1061,8 +1062,8 @@ function init() {
 
 // The page loads this module with `async`, so the worker above starts Python while the page is
 // still being parsed. The form is bound once the document is parsed; by then Material's bundle
-// (a classic script in <body>) has run, and its document$ emits for the first page and after
-// every instant navigation. Without Material, the parsed document is enough. Binding gets a task
+// (a classic script in <body>) has run, and its document$ emits for the page (and, were instant
+// navigation on, after every page swap). Without Material, the parsed document is enough. Binding gets a task
 // of its own: every DOMContentLoaded listener runs in one task, and Material's already mounts
 // the whole page in it (the longest task of the planner's load; ours added ~40 ms to it).
 function start() {

@@ -31,8 +31,7 @@
   }
 
   // Once the planner has rendered its first plan, its runtime is in the HTTP cache: ask the
-  // worker to keep it (and the guide's pages) for offline use. Material's instant navigation
-  // may bring the planner page in later without a page load, so watch for its ready signal.
+  // worker to keep it (and the guide's pages) for offline use.
   //
   // Not at once, though: saving reads, checks (sha256) and stores some 7 MB and fetches every
   // guide page, which on a phone's few cores slows the plan's redraws while the reader edits
@@ -87,12 +86,8 @@
       function () {
         if (!uncontrolled) return;
         // Plus what Material fetches outside the page's own timeline: the search index (from
-        // its search worker) and the sitemap (its instant navigation).
-        var urls = [
-          window.location.href.split("#")[0],
-          new URL("search/search_index.json", root).href,
-          new URL("sitemap.xml", root).href,
-        ];
+        // its search worker).
+        var urls = [window.location.href.split("#")[0], new URL("search/search_index.json", root).href];
         performance.getEntriesByType("resource").forEach(function (entry) {
           urls.push(entry.name);
         });
