@@ -1063,9 +1063,10 @@ function init() {
 // The page loads this module with `async`, so the worker above starts Python while the page is
 // still being parsed. The form is bound once the document is parsed; by then Material's bundle
 // (a classic script in <body>) has run, and its document$ emits for the page (and, were instant
-// navigation on, after every page swap). Without Material, the parsed document is enough. Binding gets a task
-// of its own: every DOMContentLoaded listener runs in one task, and Material's already mounts
-// the whole page in it (the longest task of the planner's load; ours added ~40 ms to it).
+// navigation on, after every page swap). Without Material, the parsed document is enough.
+// Binding gets a task of its own: every DOMContentLoaded listener runs in one task, and
+// Material's already mounts the whole page in it (the longest task of the planner's load; ours
+// added ~40 ms to it).
 function start() {
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(() => init());
