@@ -241,12 +241,13 @@ async function refreshPages(cache, previous) {
 
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  // Answered on the MessageChannel port the page sent, not with client.postMessage: the reader
-  // may have left the page meanwhile (it asks on `pagehide`), and a client.postMessage to a page
-  // kept in the back/forward cache evicts it (Chrome: "ServiceWorkerPostMessage"), so Back would
-  // reload the planner and start Python again. A port's messages wait until the page is back.
-  const port = event.ports && event.ports[0];
-  const reply = (message) => (port ? port.postMessage(message) : event.source && event.source.postMessage(message));
+  // Answered on the MessageChannel port the page sends (register-sw.js), not with
+  // client.postMessage: the reader may have left the page meanwhile (it asks on `pagehide`), and
+  // a client.postMessage to a page kept in the back/forward cache evicts it (Chrome:
+  // "ServiceWorkerPostMessage"), so Back would reload the planner and start Python again. A
+  // port's messages wait until the page is back.
+  const port = event.ports[0];
+  const reply = (message) => port && port.postMessage(message);
   if (data.type === "cache-page") {
     // A page that was loaded before this worker controlled it: keep it and what it loaded.
     event.waitUntil(cachePage(data.urls || []).then(() => reply({ type: "page-cached" })));
