@@ -54,6 +54,6 @@ def plan_dict(raw: Mapping[str, Any], today: dt.date) -> dict[str, Any]:
     """Validate ``raw`` and plan it: the timeline as JSON-ready data, or the errors."""
     try:
         inp = parse_input(raw, today)
-        return timeline_dict(make_plan(inp, today), today)
+        return timeline_dict(make_plan(inp), today)
     except InvalidInput as exc:
         return errors_dict(exc.errors)

@@ -42,6 +42,7 @@ OPTION_FIELDS = {
     "--interview-format": "format",
     "--interviewer": "interviewers",
     "--reference": "references",
+    "--interviewer-title": "interviewers",
 }
 ARGUMENT = re.compile(r"argument (--[\w-]+)")
 
@@ -97,11 +98,24 @@ def build_parser() -> _Parser:
       help="decision due within a week: wait (default) or early")
     a("--reference", action="append", default=[], metavar="NAME",
       help="a reference you gave (repeatable)")
-    a("--working-days", metavar="DAYS", help="comma-separated, e.g. mon,tue,wed,thu,fri (default)")
+    a("--working-days", metavar="DAYS",
+      help="the days you can act on, comma-separated (default mon,tue,wed,thu,fri)")
+    a("--employer-days", metavar="DAYS",
+      help="the days the employer works, which count the waits (default mon,tue,wed,thu,fri)")
     a("--country", metavar="CODE", help="skip this country's public holidays, e.g. GB")
     a("--today", metavar="DATE", help="plan as if today were DATE (default: the clock)")
     a("--format", choices=("json", "text"), default="text", help="output format (default text)")
     return p
+
+
+def _orphan_titles(values: list[str], titles: list[str]) -> list[dict[str, str]]:
+    """A title given without an interviewer in its position would be lost: say so."""
+    return [
+        {"field": f"interviewers[{index}].title",
+         "message": f"--interviewer-title number {index + 1} has no --interviewer to go with: "
+                    "add the interviewer, or remove the title."}
+        for index in range(len(values), len(titles))
+    ]
 
 
 def _interviewers(values: list[str], titles: list[str]) -> list[Any]:
@@ -142,6 +156,7 @@ def to_raw(args: argparse.Namespace) -> dict[str, Any]:
         "short_promise": args.short_promise,
         "references": args.reference,
         "working_days": args.working_days.split(",") if args.working_days else None,
+        "employer_days": args.employer_days.split(",") if args.employer_days else None,
         "country": args.country,
     }
     return {key: value for key, value in raw.items() if value is not None}
@@ -197,8 +212,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     json_errors = args.format == "json"
     today = _today(args.today, json_errors)
     result = plan_dict(to_raw(args), today)
-    if "errors" in result:
-        _fail(result["errors"], json_errors)
+    errors = result.get("errors", []) + _orphan_titles(args.interviewer, args.interviewer_title)
+    if errors:
+        _fail(errors, json_errors)
     try:
         if args.format == "json":
             json.dump(result, sys.stdout, ensure_ascii=False, indent=2)

@@ -1,9 +1,11 @@
-"""The planning engine: from a valid :class:`PlanInput` and ``today`` to a dated timeline.
+"""The planning engine: from a valid :class:`PlanInput` to a dated timeline.
 
-:func:`make_plan` is the one pure entry point. Each row of :data:`planner.rules.RULES` has a
-scheduler here (:data:`SCHEDULERS`) that says on which working days its steps fall. Dates never
-depend on ``today``: a shared link shows the same plan to everyone, and only
-:func:`statuses` (today, next, past) changes from day to day.
+:func:`make_plan` is the one pure entry point. It is also the one interpreter of the rules'
+timing values (:mod:`planner.timing`): each rule's ``At`` values become dates here, counted in
+the employer's working days and placed on the reader's days. Each rule also has a function in
+:data:`SCHEDULERS` that says only who a step is for and what it says. Dates never depend on
+``today``: a shared link shows the same plan to everyone, and only :func:`statuses` (today,
+next, past) changes from day to day.
 """
 
 from __future__ import annotations
@@ -31,58 +33,143 @@ from .model import (
     Timeline,
     TimeWindow,
 )
-from .rules import (
-    ASKED_TO_WAIT_GAP,
-    BY_ID,
-    CHECK_IN_GAP,
-    NO_DATE_GAP,
-    RULES,
-    SHORT_EARLY_GAP,
-    SHORT_PROMISE_DAYS,
-    Rule,
-)
+from .rules import BY_ID, RULES, SHORT_EARLY_GAP, SHORT_PROMISE_DAYS, Rule
+from .timing import Anchor, At, Condition, Per, Place, Window, describe_at
 from .workdays import NoWorkingDay, WorkCalendar
 
-MORNING = TimeWindow(dt.time(9, 0), dt.time(12, 0))
+MORNING = TimeWindow(dt.time(9, 0), dt.time(12, 0))  # the planner's choice of hours
 AFTERNOON = TimeWindow(dt.time(13, 0), dt.time(17, 0))
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
 
 
-@dataclass
-class _Draft:
-    """A step before it gets its id and place in the sorted timeline."""
+@dataclass(frozen=True)
+class Person:
+    """Whom one of a rule's steps is for, when the rule makes one step per person."""
 
-    date: dt.date
-    rule: Rule
+    name: str | None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One step's day, as the timing value gave it and as it was placed on the reader's days."""
+
+    at: At
+    counted: dt.date  # the day the offset gives, in the employer's working days
+    date: dt.date  # the day the step lands on
+    window: TimeWindow | None
+
+
+@dataclass(frozen=True)
+class Say:
+    """What a scheduler says about one step: its words, channel and addressee."""
+
     title: str
     channel: Channel
     to: str | None = None
     email: str | None = None
-    window: TimeWindow | None = None
     optional: bool = False
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A step before it gets its id and place in the sorted timeline."""
+
+    slot: Slot
+    rule: Rule
+    say: Say
 
 
 @dataclass
 class _Context:
-    """What every rule is given while one plan is made."""
+    """What the interpreter knows while one plan is made."""
 
     inp: PlanInput
-    cal: WorkCalendar
-    decision_date: dt.date | None
-    follow_up_rule: str
-    follow_up_dates: list[dt.date] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    employer: WorkCalendar  # counts the waits the articles give in working days
+    reader: WorkCalendar  # the days the reader can do their own steps
+    shared: WorkCalendar  # the days a step that reaches the employer can land on
+    promised: dt.date | None
+    case: Condition  # which follow-up rule applies (exactly one)
+    slots: dict[str, list[Slot]] = field(default_factory=dict)
 
     @property
     def interview(self) -> dt.date:
         return self.inp.interview_date
 
-    def working_day(self, n: int) -> dt.date:
-        """The n-th working day after the interview."""
-        return self.cal.after(self.interview, n)
+    def holds(self, condition: Condition) -> bool:
+        return CONDITIONS[condition](self)
+
+    def applies(self, rule: Rule) -> bool:
+        return all(self.holds(c) for c in rule.timing.when)
+
+    def slots_of(self, rule: Rule) -> list[Slot]:
+        """The days of a rule's steps (memoised: rules anchor on each other's days)."""
+        if rule.id not in self.slots:
+            self.slots[rule.id] = _interpret(rule, self)
+        return self.slots[rule.id]
+
+    def anchor(self, anchor: Anchor, previous: Slot | None) -> dt.date:
+        if anchor is Anchor.INTERVIEW:
+            return self.interview
+        if anchor is Anchor.PROMISED:
+            assert self.promised is not None, "a PROMISED anchor needs the PROMISE condition"
+            return self.promised
+        if anchor is Anchor.PREVIOUS:
+            assert previous is not None, "PREVIOUS cannot anchor a rule's first step"
+            return previous.date
+        kind_of = {Anchor.THANKS: "thank_you", Anchor.LAST_FOLLOW_UP: "follow_up",
+                   Anchor.STOP: "stop_chasing"}[anchor]
+        (rule,) = (r for r in RULES if r.kind.value == kind_of and self.applies(r))
+        days = [slot.date for slot in self.slots_of(rule)]
+        return max(days) if anchor is Anchor.LAST_FOLLOW_UP else min(days)
 
 
-Scheduler = Callable[[Rule, _Context], list[_Draft]]
+def _interpret(rule: Rule, ctx: _Context) -> list[Slot]:
+    """Turn a rule's timing value into the days of its steps."""
+    slots: list[Slot] = []
+    for at in rule.timing.at:
+        base = ctx.anchor(at.anchor, slots[-1] if slots else None)
+        if at.calendar_days:
+            counted = ctx.employer.on_or_after(base + dt.timedelta(days=at.calendar_days))
+        elif at.workdays:
+            counted = ctx.employer.after(base, at.workdays)
+        else:
+            counted = base
+        place = rule.timing.place
+        if place is Place.FIXED:
+            day = counted
+        elif place is Place.SHARED:
+            day = ctx.shared.on_or_after(counted)
+        else:
+            day = ctx.reader.on_or_after(counted)
+        late = rule.timing.latest_move
+        if late is not None and (day - counted).days > late:
+            day = base
+        slots.append(Slot(at, counted, day, _window(at.window, ctx.inp)))
+    return slots
+
+
+def _window(window: Window, inp: PlanInput) -> TimeWindow | None:
+    if window is Window.MORNING:
+        return MORNING
+    if window is Window.AFTERNOON:
+        return AFTERNOON
+    if window is Window.INTERVIEW and inp.interview_start and inp.interview_end:
+        return TimeWindow(inp.interview_start, inp.interview_end)
+    if window is Window.AFTER_INTERVIEW:
+        return _after_interview_window(inp)
+    return None
+
+
+def _people(per: Per, inp: PlanInput) -> list[Person | None]:
+    """One step per person the rule is for; one generic step when there is nobody to name."""
+    if per is Per.INTERVIEWER and inp.interviewers:
+        return [Person(p.name, p.email) for p in inp.interviewers]
+    if per is Per.REFERENCE and inp.references:
+        return [Person(name) for name in inp.references]
+    return [None]
 
 
 # --- who and how -------------------------------------------------------------------------
@@ -110,36 +197,6 @@ def _them(inp: PlanInput) -> str:
     return inp.recruiter or (inp.interviewers[0].name if inp.interviewers else "the employer")
 
 
-# --- the schedulers, one per rule ---------------------------------------------------------
-
-
-def _ask_next_steps(rule: Rule, ctx: _Context) -> list[_Draft]:
-    inp = ctx.inp
-    window = None
-    if inp.interview_start and inp.interview_end:
-        window = TimeWindow(inp.interview_start, inp.interview_end)
-    channel = {
-        Format.IN_PERSON: Channel.IN_PERSON,
-        Format.VIDEO: Channel.VIDEO,
-        Format.PHONE: Channel.PHONE,
-    }[inp.format]
-    return [_Draft(ctx.interview, rule, "Before it ends, ask what the next step is and when "
-                   "they expect to decide", channel, window=window)]
-
-
-def _collect_contacts(rule: Rule, ctx: _Context) -> list[_Draft]:
-    inp = ctx.inp
-    missing = [p.name for p in inp.interviewers if not p.email]
-    if not inp.interviewers:
-        title = "Get the full name, title and contact details of everyone who interviewed you"
-    elif missing:
-        title = f"Get contact details for {_join(missing)}"
-    else:
-        title = "Check the spelling of each interviewer's name and title"
-    channel = Channel.IN_PERSON if inp.format is Format.IN_PERSON else Channel.PHONE_OR_EMAIL
-    return [_Draft(ctx.interview, rule, title, channel)]
-
-
 def _after_interview_window(inp: PlanInput) -> TimeWindow | None:
     """The hour after the interview ends, if its end time is known (never past midnight)."""
     if inp.interview_end is None:
@@ -149,25 +206,45 @@ def _after_interview_window(inp: PlanInput) -> TimeWindow | None:
     return TimeWindow(end, dt.time(minutes // 60, minutes % 60))
 
 
-def _notes(rule: Rule, ctx: _Context) -> list[_Draft]:
-    return [_Draft(ctx.interview, rule, "Write down how it went, what to improve and what you "
-                   "learned", Channel.ON_YOUR_OWN, window=_after_interview_window(ctx.inp))]
+# --- what each rule's steps say, one function per rule -------------------------------------
+
+Scheduler = Callable[[Rule, _Context, int, Person | None], Say]
 
 
-def _recruiter_debrief(rule: Rule, ctx: _Context) -> list[_Draft]:
-    if not ctx.inp.recruiter:
-        return []
-    return [_Draft(ctx.interview, rule, f"Call {ctx.inp.recruiter} to give your feedback and "
-                   "ask about the next step", Channel.PHONE, to=ctx.inp.recruiter,
-                   window=_after_interview_window(ctx.inp))]
+def _ask_next_steps(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    channel = {
+        Format.IN_PERSON: Channel.IN_PERSON,
+        Format.VIDEO: Channel.VIDEO,
+        Format.PHONE: Channel.PHONE,
+    }[ctx.inp.format]
+    return Say("Before it ends, ask what the next step is and when they expect to decide",
+               channel)
 
 
-THANKS_TIMING_RULE = {
-    ThanksTiming.SAME_DAY: "thank_you_same_day",
-    ThanksTiming.NEXT_DAY: "thank_you_next_day",
-    ThanksTiming.TWO_DAYS: "thank_you_two_days",
-}
-THANKS_TIMING_DAYS = {ThanksTiming.SAME_DAY: 0, ThanksTiming.NEXT_DAY: 1, ThanksTiming.TWO_DAYS: 2}
+def _collect_contacts(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    inp = ctx.inp
+    missing = [p.name for p in inp.interviewers if not p.email]
+    if not inp.interviewers:
+        title = "Get the full name, title and contact details of everyone who interviewed you"
+    elif missing:
+        title = f"Get contact details for {_join(missing)}"
+    else:
+        title = "Check the spelling of each interviewer's name and title"
+    channel = Channel.IN_PERSON if inp.format is Format.IN_PERSON else Channel.PHONE_OR_EMAIL
+    return Say(title, channel)
+
+
+def _notes(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    return Say("Write down how it went, what to improve and what you learned",
+               Channel.ON_YOUR_OWN)
+
+
+def _recruiter_debrief(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    recruiter = ctx.inp.recruiter
+    return Say(f"Call {recruiter} to give your feedback and ask about the next step",
+               Channel.PHONE, to=recruiter)
+
+
 # "{a}" becomes "a personal" for a panel: each member gets their own note (000, 001, 004).
 THANKS_WORDING = {
     Thanks.EMAIL: ("Email {a} thank-you to", Channel.EMAIL),
@@ -177,150 +254,93 @@ THANKS_WORDING = {
 }
 
 
-def _thanks_date(ctx: _Context) -> dt.date:
-    days = THANKS_TIMING_DAYS[ctx.inp.choices.thanks_timing]
-    return ctx.working_day(days) if days else ctx.interview
-
-
-def _recipients(inp: PlanInput) -> list[tuple[str | None, str | None]]:
-    if not inp.interviewers:
-        return [(None, None)]
-    return [(p.name, p.email) for p in inp.interviewers]
-
-
-def _thank_you(rule: Rule, ctx: _Context) -> list[_Draft]:
-    if THANKS_TIMING_RULE[ctx.inp.choices.thanks_timing] != rule.id:
-        return []
+def _thank_you(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
     wording, channel = THANKS_WORDING[ctx.inp.thanks]
     verb = wording.format(a="a personal" if len(ctx.inp.interviewers) > 1 else "a")
-    when = _thanks_date(ctx)
-    return [
-        _Draft(when, rule, f"{verb} {name or 'each person who interviewed you'}", channel,
-               to=name, email=email)
-        for name, email in _recipients(ctx.inp)
-    ]
+    name = person.name if person else None
+    return Say(f"{verb} {name or 'each person who interviewed you'}", channel, to=name,
+               email=person.email if person else None)
 
 
-def _thank_you_card(rule: Rule, ctx: _Context) -> list[_Draft]:
-    if ctx.inp.thanks is not Thanks.EMAIL_AND_CARD:
-        return []
-    when = _thanks_date(ctx)
-    return [
-        _Draft(when, rule, f"Post a handwritten card to {name or 'each person who interviewed you'}",
+def _thank_you_card(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    name = person.name if person else None
+    return Say(f"Post a handwritten card to {name or 'each person who interviewed you'}",
                Channel.POST, to=name)
-        for name, _ in _recipients(ctx.inp)
-    ]
 
 
-def _brief_references(rule: Rule, ctx: _Context) -> list[_Draft]:
-    when = ctx.working_day(1)
-    if not ctx.inp.references:
-        return [_Draft(when, rule, "Tell the references you gave that the employer may call",
-                       Channel.PHONE_OR_EMAIL)]
-    return [
-        _Draft(when, rule, f"Brief {name}: the employer may call soon", Channel.PHONE_OR_EMAIL,
-               to=name)
-        for name in ctx.inp.references
-    ]
+def _brief_references(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    if person is None:
+        return Say("Tell the references you gave that the employer may call",
+                   Channel.PHONE_OR_EMAIL)
+    return Say(f"Brief {person.name}: the employer may call soon", Channel.PHONE_OR_EMAIL,
+               to=person.name)
 
 
-def _keep_searching(rule: Rule, ctx: _Context) -> list[_Draft]:
-    return [_Draft(ctx.working_day(1), rule, "Keep applying and interviewing elsewhere",
-                   Channel.ON_YOUR_OWN)]
+def _keep_searching(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    return Say("Keep applying and interviewing elsewhere", Channel.ON_YOUR_OWN)
 
 
-def _connect(rule: Rule, ctx: _Context) -> list[_Draft]:
+def _connect(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
     names = [p.name for p in ctx.inp.interviewers]
     who = _join(names) if names else "your interviewers"
-    return [_Draft(_thanks_date(ctx), rule, f"Connect with {who} on LinkedIn (not other social "
-                   "media)", Channel.LINKEDIN)]
+    return Say(f"Connect with {who} on LinkedIn (not other social media)", Channel.LINKEDIN)
 
 
-def _network(rule: Rule, ctx: _Context) -> list[_Draft]:
-    return [_Draft(ctx.working_day(2), rule, "Look for mutual contacts who could put in a good "
-                   "word", Channel.LINKEDIN)]
+def _network(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    return Say("Look for mutual contacts who could put in a good word", Channel.LINKEDIN)
 
 
-def _prepare_next_round(rule: Rule, ctx: _Context) -> list[_Draft]:
-    if ctx.inp.round is Round.FINAL:
-        return []
-    return [_Draft(ctx.working_day(3), rule, "Prepare for the next round: rework weak answers "
-                   "and research who you may meet", Channel.ON_YOUR_OWN)]
+def _prepare_next_round(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    return Say("Prepare for the next round: rework weak answers and research who you may meet",
+               Channel.ON_YOUR_OWN)
 
 
-def _business_plan(rule: Rule, ctx: _Context) -> list[_Draft]:
+def _business_plan(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
     where = f" at {ctx.inp.company}" if ctx.inp.company else ""
-    return [_Draft(ctx.working_day(4), rule, f"Sketch a short plan of where you could add "
-                   f"value{where}", Channel.ON_YOUR_OWN, optional=True)]
+    return Say(f"Sketch a short plan of where you could add value{where}", Channel.ON_YOUR_OWN,
+               optional=True)
 
 
-def _decision_due(rule: Rule, ctx: _Context) -> list[_Draft]:
-    if ctx.decision_date is None:
-        return []
-    day = max(ctx.interview, ctx.cal.on_or_before(ctx.decision_date))
-    return [_Draft(day, rule, "Decision expected: they said they would decide by today",
-                   Channel.ON_YOUR_OWN)]
+def _decision_due(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    return Say(f"Decision due: they said {what_they_said(ctx.inp)}", Channel.ON_YOUR_OWN)
 
 
-def _follow_up_dates(rule_id: str, ctx: _Context) -> list[tuple[dt.date, TimeWindow | None]]:
-    cal, promised = ctx.cal, ctx.decision_date
-    if rule_id == "follow_up_end_of_week":
-        assert promised is not None
-        return [(promised, MORNING), (promised, AFTERNOON)]
-    if rule_id == "follow_up_no_date":
-        first = ctx.working_day(NO_DATE_GAP)
-    elif rule_id == "follow_up_when_asked_to_wait":
-        first = ctx.working_day(ASKED_TO_WAIT_GAP)
-    elif rule_id == "follow_up_short_early":
-        assert promised is not None
-        first = ctx.working_day(SHORT_EARLY_GAP)
-        return [(first, None), (cal.after(promised), None)]
-    elif rule_id == "follow_up_week_after_date":
-        assert promised is not None
-        first = cal.on_or_after(promised + dt.timedelta(days=7))
-    else:
-        assert promised is not None
-        first = cal.after(promised)
-    return [(first, None), (cal.after(first, NO_DATE_GAP), None)]
+def what_they_said(inp: PlanInput) -> str:
+    """Their promise in the reader's words: 'within two weeks', 'by Sat 28 Nov'."""
+    decision = inp.decision
+    if decision.kind is DecisionKind.DATE and decision.by is not None:
+        return f"by {short_date(decision.by)}"
+    if decision.kind is DecisionKind.WITHIN and decision.within_days is not None:
+        weeks, days = divmod(decision.within_days, 7)
+        if days:
+            return f"within {_count(decision.within_days, 'day')}"
+        return f"within {_count(weeks, 'week')}"
+    return "by the end of the week"
 
 
-def _follow_up(rule: Rule, ctx: _Context) -> list[_Draft]:
-    if rule.id != ctx.follow_up_rule:
-        return []
+def _follow_up(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
     to, email = _follow_up_target(ctx.inp)
     channel = _follow_up_channel(ctx.inp, rule.id)
     how = {Channel.EMAIL: "Email", Channel.PHONE: "Call"}.get(channel, "Call or email")
     who = to or "the employer"
-    drafts = []
-    dates = _follow_up_dates(rule.id, ctx)
-    for number, (day, window) in enumerate(dates, start=1):
-        if number == 1:
-            title = f"{how} {who} for an update on the decision"
-        elif rule.id == "follow_up_end_of_week":
-            title = f"No news by the afternoon: {how.lower()} {who} once more"
-        else:
-            title = f"Still no news: {how.lower()} {who} a second and last time"
-        drafts.append(_Draft(day, rule, title, channel, to=to, email=email, window=window))
-    ctx.follow_up_dates = [day for day, _ in dates]
-    return drafts
+    if index == 0:
+        title = f"{how} {who} for an update on the decision"
+    elif rule.id == "follow_up_end_of_week":
+        title = f"No news by the afternoon: {how.lower()} {who} once more"
+    else:
+        title = f"Still no news: {how.lower()} {who} a second and last time"
+    return Say(title, channel, to=to, email=email)
 
 
-def _stop_chasing(rule: Rule, ctx: _Context) -> list[_Draft]:
-    day = ctx.cal.after(max(ctx.follow_up_dates))
-    return [_Draft(day, rule, f"No answer after two follow-ups: stop asking {_them(ctx.inp)} "
-                   "and put your energy elsewhere", Channel.ON_YOUR_OWN)]
+def _stop_chasing(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    return Say(f"No answer after two follow-ups: stop asking {_them(ctx.inp)} and put your "
+               "energy elsewhere", Channel.ON_YOUR_OWN)
 
 
-def _check_in(rule: Rule, ctx: _Context) -> list[_Draft]:
-    stop = ctx.cal.after(max(ctx.follow_up_dates))
-    first = ctx.cal.after(stop, CHECK_IN_GAP)
-    second = ctx.cal.after(first, CHECK_IN_GAP)
+def _check_in(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
     to, email = _follow_up_target(ctx.inp)
-    return [
-        _Draft(day, rule, f"If it is still open: send {to or 'them'} a short, useful check-in "
-               "note", Channel.EMAIL, to=to, email=email, optional=True)
-        for day in (first, second)
-    ]
+    return Say(f"If it is still open: send {to or 'them'} a short, useful check-in note",
+               Channel.EMAIL, to=to, email=email, optional=True)
 
 
 SCHEDULERS: dict[str, Scheduler] = {
@@ -350,10 +370,10 @@ SCHEDULERS: dict[str, Scheduler] = {
 }
 
 
-# --- choosing between the articles' follow-up rules ---------------------------------------
+# --- the named conditions --------------------------------------------------------------------
 
 
-def promised_date(inp: PlanInput, cal: WorkCalendar) -> dt.date | None:
+def promised_date(inp: PlanInput, employer: WorkCalendar) -> dt.date | None:
     """The day they said they would decide by, if they said anything."""
     decision = inp.decision
     if decision.kind is DecisionKind.DATE:
@@ -362,36 +382,62 @@ def promised_date(inp: PlanInput, cal: WorkCalendar) -> dt.date | None:
         assert decision.within_days is not None
         return inp.interview_date + dt.timedelta(days=decision.within_days)
     if decision.kind is DecisionKind.END_OF_WEEK:
-        this_week = cal.last_of_week(inp.interview_date + dt.timedelta(days=1))
-        if this_week is not None:
-            return this_week
-        next_monday = inp.interview_date + dt.timedelta(days=7 - inp.interview_date.weekday())
-        return cal.last_of_week(next_monday) or cal.on_or_after(next_monday)
+        return employer.end_of_week(inp.interview_date)
     return None
 
 
-def choose_follow_up_rule(inp: PlanInput, cal: WorkCalendar, promised: dt.date | None) -> str:
+def early_has_room(
+    inp: PlanInput, employer: WorkCalendar, shared: WorkCalendar, promised: dt.date
+) -> bool:
+    """001's early follow-up must land before the decision day, or it is not early."""
+    return shared.on_or_after(employer.after(inp.interview_date, SHORT_EARLY_GAP)) < promised
+
+
+def follow_up_case(
+    inp: PlanInput, employer: WorkCalendar, shared: WorkCalendar, promised: dt.date | None
+) -> Condition:
+    """Which of the articles' follow-up rules fits what they said: exactly one does."""
     waiting = inp.contact is Contact.WAIT
     if promised is None:
-        return "follow_up_when_asked_to_wait" if waiting else "follow_up_no_date"
+        return Condition.CHASE_ASKED_TO_WAIT if waiting else Condition.CHASE_NO_DATE
     if inp.decision.kind is DecisionKind.END_OF_WEEK and not waiting:
-        return "follow_up_end_of_week"
+        return Condition.CHASE_END_OF_WEEK
     short = (promised - inp.interview_date).days <= SHORT_PROMISE_DAYS
     if (
         short
         and inp.choices.short_promise is ShortPromise.EARLY
         and not waiting
-        and cal.after(inp.interview_date, SHORT_EARLY_GAP) < cal.after(promised)
+        and early_has_room(inp, employer, shared, promised)
     ):
-        return "follow_up_short_early"
+        return Condition.CHASE_SHORT_EARLY
     if inp.choices.after_promise is AfterPromise.ONE_WEEK:
-        return "follow_up_week_after_date"
-    return "follow_up_after_date"
+        return Condition.CHASE_WEEK_AFTER
+    return Condition.CHASE_AFTER_DATE
 
 
-def _warnings(inp: PlanInput, cal: WorkCalendar, rule_id: str) -> list[str]:
+def _case(condition: Condition) -> Callable[[_Context], bool]:
+    return lambda ctx: ctx.case is condition
+
+
+CONDITIONS: dict[Condition, Callable[[_Context], bool]] = {
+    Condition.RECRUITER: lambda ctx: bool(ctx.inp.recruiter),
+    Condition.NOT_FINAL_ROUND: lambda ctx: ctx.inp.round is not Round.FINAL,
+    Condition.THANKS_SAME_DAY: lambda ctx: ctx.inp.choices.thanks_timing is ThanksTiming.SAME_DAY,
+    Condition.THANKS_NEXT_DAY: lambda ctx: ctx.inp.choices.thanks_timing is ThanksTiming.NEXT_DAY,
+    Condition.THANKS_TWO_DAYS: lambda ctx: ctx.inp.choices.thanks_timing is ThanksTiming.TWO_DAYS,
+    Condition.EMAIL_AND_CARD: lambda ctx: ctx.inp.thanks is Thanks.EMAIL_AND_CARD,
+    Condition.PROMISE: lambda ctx: ctx.promised is not None,
+    **{c: _case(c) for c in Condition if c.name.startswith("CHASE_")},
+}
+
+
+# --- the plan -------------------------------------------------------------------------------
+
+
+def _warnings(ctx: _Context) -> list[str]:
+    inp = ctx.inp
     notes = []
-    if not cal.is_working(inp.interview_date):
+    if not ctx.reader.is_working(inp.interview_date):
         day = WEEKDAY_NAMES[inp.interview_date.weekday()]
         notes.append(f"Your interview day ({day}) is not a working day: the first steps stay on "
                      "it, and everything else moves to working days.")
@@ -401,51 +447,85 @@ def _warnings(inp: PlanInput, cal: WorkCalendar, rule_id: str) -> list[str]:
         notes.append("They asked you to wait for them, so the early follow-up is not used.")
     if (
         inp.choices.short_promise is ShortPromise.EARLY
-        and rule_id in ("follow_up_after_date", "follow_up_week_after_date")
+        and ctx.case in (Condition.CHASE_AFTER_DATE, Condition.CHASE_WEEK_AFTER)
         and inp.contact is not Contact.WAIT
         and inp.decision.kind is not DecisionKind.END_OF_WEEK
     ):
         notes.append("The early follow-up only applies when the decision is due within a week "
-                     "and more than two working days away, so it is not used here.")
+                     "and a follow-up two working days after the interview still comes before "
+                     "it, so it is not used here.")
     if inp.contact is Contact.WAIT and inp.decision.kind is DecisionKind.END_OF_WEEK:
         notes.append("They asked you to wait, so instead of two calls on the promised day, the "
                      "plan emails once their week is over.")
+    if not inp.working_days & inp.employer_days:
+        notes.append("None of your working days is one the employer works: steps that reach "
+                     "them are placed on your own working days.")
+    elif inp.working_days != inp.employer_days:
+        notes.append("Your working days differ from the employer's: waits are counted in the "
+                     "employer's working days, and steps that reach them fall on days you both "
+                     "work.")
     if inp.country:
         notes.append(f"Public holidays in {inp.country} are skipped, like non-working days.")
     return notes
 
 
-def _calendar(inp: PlanInput) -> WorkCalendar:
+def _calendars(inp: PlanInput) -> tuple[WorkCalendar, WorkCalendar, WorkCalendar]:
+    """The employer's calendar, the reader's and the days they share."""
     holidays: frozenset[dt.date] = frozenset()
     if inp.country:
         first = inp.interview_date.year
         try:
-            holidays = public_holidays(inp.country, range(first, first + 3))
+            holidays = public_holidays(inp.country, range(first, min(first + 3, dt.MAXYEAR + 1)))
         except HolidayLookupError as exc:
             raise InvalidInput([FieldError("country", str(exc))]) from exc
-    return WorkCalendar(inp.working_days, holidays)
+    employer = WorkCalendar(inp.employer_days, holidays)
+    reader = WorkCalendar(inp.working_days, holidays)
+    shared = employer.shared_with(reader)
+    return employer, reader, (shared if shared.weekdays else reader)
 
 
-def make_plan(inp: PlanInput, today: dt.date) -> Timeline:
+def reason(rule: Rule, slot: Slot) -> str:
+    """A step's reason: the rule's why, then its timing in words, from the same value."""
+    text = f"{rule.why} Planned for {describe_at(slot.at)}."
+    if slot.date < slot.counted:
+        text += (" Moved back to the interview day: your next working day would come too late "
+                 "for it.")
+    elif slot.date != slot.counted and rule.timing.place is Place.SHARED:
+        text += " Moved to the next day both you and the employer work."
+    elif slot.date != slot.counted:
+        text += " Moved to your next working day."
+    return text
+
+
+def make_plan(inp: PlanInput) -> Timeline:
     """Compute the timeline. Pure: the same input always gives the same steps.
 
-    ``today`` is accepted so every entry point has the same shape and the engine can grow
-    today-aware warnings; no step's date depends on it (see :func:`statuses`).
-    Raises :class:`InvalidInput` only for a country whose holidays cannot be had, or a
-    calendar with no working day in reach.
+    Raises :class:`InvalidInput` only for a country whose holidays cannot be had, a calendar
+    with no working day in reach, or an interview so near the ends of the calendar (years 1
+    and 9999) that its plan would run off them.
     """
-    del today  # dates are the same for everyone who opens the same link
-    cal = _calendar(inp)
+    employer, reader, shared = _calendars(inp)
     try:
-        promised = promised_date(inp, cal)
-        rule_id = choose_follow_up_rule(inp, cal, promised)
-        ctx = _Context(inp, cal, promised, rule_id, warnings=_warnings(inp, cal, rule_id))
-        drafts = [draft for rule in RULES for draft in SCHEDULERS[rule.id](rule, ctx)]
+        promised = promised_date(inp, employer)
+        case = follow_up_case(inp, employer, shared, promised)
+        ctx = _Context(inp, employer, reader, shared, promised, case)
+        drafts = [
+            _Draft(slot, rule, SCHEDULERS[rule.id](rule, ctx, index, person))
+            for rule in RULES
+            if ctx.applies(rule)
+            for index, slot in enumerate(ctx.slots_of(rule))
+            for person in _people(rule.timing.per, inp)
+        ]
     except NoWorkingDay as exc:
         raise InvalidInput([FieldError("working_days", "No working day falls within a year of "
                                        "the interview: choose more working days.")]) from exc
+    except OverflowError as exc:
+        raise InvalidInput([FieldError("interview_date", "This date is too near the end of the "
+                                       "calendar for a plan of the weeks after it: check the "
+                                       "year.")]) from exc
     order = {rule.id: index for index, rule in enumerate(RULES)}
-    drafts.sort(key=lambda d: (d.date, d.window.start if d.window else dt.time(0), order[d.rule.id]))
+    drafts.sort(key=lambda d: (d.slot.date, d.slot.window.start if d.slot.window else dt.time(0),
+                               order[d.rule.id]))
     counts: dict[str, int] = {}
     steps = []
     for d in drafts:
@@ -454,21 +534,21 @@ def make_plan(inp: PlanInput, today: dt.date) -> Timeline:
         steps.append(
             Step(
                 id=f"{kind}-{counts[kind]}",
-                date=d.date,
+                date=d.slot.date,
                 kind=d.rule.kind,
-                title=d.title,
-                to=d.to,
-                email=d.email,
-                channel=d.channel,
-                why=d.rule.why,
+                title=d.say.title,
+                to=d.say.to,
+                email=d.say.email,
+                channel=d.say.channel,
+                why=reason(d.rule, d.slot),
                 sources=d.rule.sources,
                 guide=d.rule.guide,
                 rule=d.rule.id,
-                window=d.window,
-                optional=d.optional,
+                window=d.slot.window,
+                optional=d.say.optional,
             )
         )
-    return Timeline(tuple(steps), tuple(ctx.warnings))
+    return Timeline(tuple(steps), tuple(_warnings(ctx)))
 
 
 def statuses(timeline: Timeline, today: dt.date) -> dict[str, Status]:
@@ -488,6 +568,17 @@ def statuses(timeline: Timeline, today: dt.date) -> dict[str, Status]:
     return result
 
 
+def short_date(day: dt.date) -> str:
+    """'Sat 28 Nov': the same words on every system (no locale)."""
+    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def _count(n: int, noun: str) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    amount = words[n] if n < len(words) else str(n)
+    return f"{amount} {noun}" + ("" if n == 1 else "s")
+
+
 def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
@@ -495,3 +586,4 @@ def _join(names: list[str]) -> str:
 
 
 assert set(SCHEDULERS) == set(BY_ID), "every rule needs exactly one scheduler"
+assert set(CONDITIONS) == set(Condition), "every named condition needs a test"

@@ -159,8 +159,9 @@ class PlanInput:
     contact: Contact = Contact.ANY
     thanks: Thanks = Thanks.EMAIL
     references: tuple[str, ...] = ()
-    working_days: frozenset[int] = MONDAY_TO_FRIDAY  # 0 = Monday ... 6 = Sunday
+    working_days: frozenset[int] = MONDAY_TO_FRIDAY  # the reader's: 0 = Monday ... 6 = Sunday
     country: str | None = None
+    employer_days: frozenset[int] = MONDAY_TO_FRIDAY  # the employer's, which count the waits
     choices: Choices = field(default_factory=Choices)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any
@@ -62,15 +63,20 @@ FIELDS = frozenset(
         "short_promise",
         "references",
         "working_days",
+        "employer_days",
         "country",
     }
 )
 
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-WITHIN = re.compile(r"^(\d{1,6})\s*(d|days?|w|wks?|weeks?)$", re.IGNORECASE)
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$", re.ASCII)
+WITHIN = re.compile(r"^(\d{1,6})\s*(d|days?|w|wks?|weeks?)$", re.IGNORECASE | re.ASCII)
 EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Invisible marks that reorder text: pasted names often carry them, and in a title, a draft or a
+# calendar file they can make text read differently from what it says. They are dropped.
+BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -105,7 +111,15 @@ def _check_text(
     if not isinstance(value, str):
         out.add(field, f"{label} must be text.")
         return None
-    text = value.strip()
+    if SURROGATE.search(value):
+        out.add(field, f"{label} contains a broken character (often from a bad copy and paste): "
+                "retype it.")
+        return None
+    text = unicodedata.normalize("NFC", BIDI.sub("", value)).strip()
+    if not text:
+        if required:
+            out.add(field, f"{label} is empty: type it in, or remove this row.")
+        return None
     if len(text) > limit:
         out.add(
             field, f"{label} is {len(text):,} characters long: shorten it to {limit} or fewer."
@@ -162,7 +176,7 @@ def _choice[E: Enum](
 
 
 def _show(value: object, limit: int = 40) -> str:
-    text = CONTROL.sub("?", str(value))
+    text = SURROGATE.sub("?", CONTROL.sub("?", BIDI.sub("", str(value))))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -181,6 +195,7 @@ def _list(raw: Mapping[str, Any], key: str, out: _Collector, limit: int, label: 
 
 def _interviewers(raw: Mapping[str, Any], out: _Collector) -> tuple[Interviewer, ...]:
     people = []
+    seen: dict[str, int] = {}
     for index, item in enumerate(_list(raw, "interviewers", out, MAX_INTERVIEWERS, "Interviewers")):
         at = f"interviewers[{index}]"
         if isinstance(item, str):  # a bare name is fine
@@ -197,27 +212,44 @@ def _interviewers(raw: Mapping[str, Any], out: _Collector) -> tuple[Interviewer,
             out.add(f"{at}.email", f"'{_show(email)}' does not look like an email address, "
                     "such as name@example.com; leave it empty if you do not have it yet.")
             email = None
-        if name is not None:
+        if name is not None and name_key(name) in seen:
+            out.add(f"{at}.name", f"{_show(name)} is already listed as interviewer "
+                    f"{seen[name_key(name)] + 1}: remove this row, or tell the two apart.")
+        elif name is not None:
+            seen[name_key(name)] = index
             people.append(Interviewer(name, title, email))
     return tuple(people)
 
 
+def name_key(name: str) -> str:
+    """Two spellings of one name: case, accents' encoding and spacing aside."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 def _references(raw: Mapping[str, Any], out: _Collector) -> tuple[str, ...]:
     names = []
+    seen: dict[str, int] = {}
     for index, item in enumerate(_list(raw, "references", out, MAX_REFERENCES, "References")):
-        name = _check_text(item, f"references[{index}]", out, "Reference's name", NAME_MAX, True)
-        if name is not None:
+        at = f"references[{index}]"
+        name = _check_text(item, at, out, "Reference's name", NAME_MAX, True)
+        if name is not None and name_key(name) in seen:
+            out.add(at, f"{_show(name)} is already listed as reference {seen[name_key(name)] + 1}: "
+                    "remove this row.")
+        elif name is not None:
+            seen[name_key(name)] = index
             names.append(name)
     return tuple(names)
 
 
-def _working_days(raw: Mapping[str, Any], out: _Collector) -> frozenset[int]:
-    value = raw.get("working_days")
+def _working_days(raw: Mapping[str, Any], out: _Collector, key: str = "working_days"
+                  ) -> frozenset[int]:
+    value = raw.get(key)
     if value is None or value == "":
         return frozenset(range(5))
-    fix = "list the days you can act on, as 0 (Monday) to 6 (Sunday) or mon to sun."
+    whose = "you can act on" if key == "working_days" else "the employer works"
+    fix = f"list the days {whose}, as 0 (Monday) to 6 (Sunday) or mon to sun."
     if not isinstance(value, list):
-        out.add("working_days", f"Working days must be a list: {fix}")
+        out.add(key, f"Working days must be a list: {fix}")
         return frozenset(range(5))
     days: set[int] = set()
     for item in value:
@@ -228,10 +260,10 @@ def _working_days(raw: Mapping[str, Any], out: _Collector) -> frozenset[int]:
         elif isinstance(item, int) and 0 <= item <= 6:
             days.add(item)
         else:
-            out.add("working_days", f"'{_show(item)}' is not a day of the week: {fix}")
+            out.add(key, f"'{_show(item)}' is not a day of the week: {fix}")
             return frozenset(range(5))
     if not days:
-        out.add("working_days", "Choose at least one working day.")
+        out.add(key, "Choose at least one working day.")
         return frozenset(range(5))
     return frozenset(days)
 
@@ -308,6 +340,7 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
     )
     references = _references(raw, out)
     working_days = _working_days(raw, out)
+    employer_days = _working_days(raw, out, "employer_days")
     country = _country(raw, out)
 
     if out.errors or interview is None:
@@ -328,6 +361,7 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
         thanks=thanks,
         references=references,
         working_days=working_days,
+        employer_days=employer_days,
         country=country,
         choices=choices,
     )

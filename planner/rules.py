@@ -1,8 +1,8 @@
 """The advice rules as a data table: one row per rule, each naming its source articles.
 
-The engine turns rows into dated steps (``planner.engine.SCHEDULERS`` has one function per
-row, keyed by ``Rule.id``); the site's "How the planner decides" page is tested against this
-table, so the two never drift apart.
+Each row's timing is a value (:mod:`planner.timing`) that the engine interprets into dates and
+the site's "How the planner decides" page turns into words, so the two never drift apart. The
+engine adds only who a step is for and its title (``planner.engine.SCHEDULERS``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .model import Kind
 from .sources import A000, A001, A002, A003, A004
+from .timing import Anchor, At, Condition, Per, Place, Timing, Window
 
 
 @dataclass(frozen=True)
@@ -21,17 +22,20 @@ class Rule:
     name: str  # a short heading for the rule
     kind: Kind
     applies: str  # when the rule produces steps, in plain words
-    timing: str  # which day (and time) the step lands on, in plain words
+    timing: Timing  # which days its steps land on, as values (see planner.timing)
     why: str  # the one-sentence reason shown beside the step
     sources: tuple[str, ...]  # article file names
     guide: str  # site-relative link to the section that explains it
 
 
-# Working-day gaps the rules use, named once.
-NO_DATE_GAP = 5  # 000: "about 4-5 working days"; 001: "about a week"
+# Working-day gaps the rules use, named once. Those no article gives are marked
+# ``planner_choice`` where a rule uses them, so every text that shows them says so.
+NO_DATE_GAP = 5  # 000: "about 4-5 working days ... about the same period for each follow-up"
 SHORT_EARLY_GAP = 2  # 001: "after a couple of days"
-ASKED_TO_WAIT_GAP = 10  # two working weeks when they asked you to wait and gave no date
-CHECK_IN_GAP = 10  # 004: "check in periodically": every two working weeks
+SECOND_GAP = 5  # the planner's choice: a working week between a dated first and second follow-up
+ASKED_TO_WAIT_GAP = 10  # the planner's choice: two working weeks when asked to wait, no date
+STOP_GAP = 5  # the planner's choice: a working week for them to answer the last follow-up
+CHECK_IN_GAP = 10  # the planner's choice: 004 says only "check in periodically"
 MAX_FOLLOW_UPS = 2  # 002: never more than twice; 003: morning and afternoon, nothing more
 SHORT_PROMISE_DAYS = 7  # "within the next week" (001, 002)
 
@@ -42,7 +46,7 @@ RULES: tuple[Rule, ...] = (
         "Ask about the next step",
         Kind.ASK_NEXT_STEPS,
         "Always.",
-        "The interview day, before it ends.",
+        Timing((At(Anchor.INTERVIEW, window=Window.INTERVIEW),), Place.FIXED),
         "Knowing what happens next and when tells you when a follow-up is welcome.",
         (A000, A002, A004),
         "before-you-leave/#ask-about-next-steps",
@@ -52,7 +56,7 @@ RULES: tuple[Rule, ...] = (
         "Collect every interviewer's details",
         Kind.COLLECT_CONTACTS,
         "Always; it names the interviewers whose email you have not given.",
-        "The interview day: a business card, the receptionist, or HR by phone.",
+        Timing((At(Anchor.INTERVIEW),), Place.FIXED),
         "Every note and follow-up needs each interviewer's correct name, title and address.",
         (A000, A001),
         "before-you-leave/#collect-contact-details",
@@ -62,7 +66,7 @@ RULES: tuple[Rule, ...] = (
         "Write notes straight away",
         Kind.NOTES,
         "Always.",
-        "The interview day, straight after it (from its end time, if given).",
+        Timing((At(Anchor.INTERVIEW, window=Window.AFTER_INTERVIEW),), Place.FIXED),
         "Details fade within hours, and your notes feed the thank-you, the reference "
         "briefing and the next round.",
         (A001, A002),
@@ -73,7 +77,10 @@ RULES: tuple[Rule, ...] = (
         "Debrief your recruiter",
         Kind.RECRUITER_DEBRIEF,
         "A recruiter or agency arranged the interview.",
-        "The interview day, as soon as it ends, by phone.",
+        Timing(
+            (At(Anchor.INTERVIEW, window=Window.AFTER_INTERVIEW),), Place.FIXED,
+            when=(Condition.RECRUITER,),
+        ),
         "Your recruiter wants your feedback at once and can tell you the next step.",
         (A001,),
         "first-hours/#call-your-recruiter",
@@ -83,7 +90,9 @@ RULES: tuple[Rule, ...] = (
         "Thank-you on the interview day",
         Kind.THANK_YOU,
         "Thank-you timing 'same day' (one step per interviewer).",
-        "The interview day.",
+        Timing(
+            (At(Anchor.INTERVIEW),), Place.FIXED, Per.INTERVIEWER, when=(Condition.THANKS_SAME_DAY,)
+        ),
         "A note written as soon as you are home, while the interview is fresh, shows you go "
         "the extra mile.",
         (A003, A004),
@@ -94,7 +103,11 @@ RULES: tuple[Rule, ...] = (
         "Thank-you the next working day",
         Kind.THANK_YOU,
         "Thank-you timing 'next day', the default (one step per interviewer).",
-        "The first working day after the interview.",
+        Timing(
+            (At(Anchor.INTERVIEW, 1),), Place.SHARED, Per.INTERVIEWER,
+            when=(Condition.THANKS_NEXT_DAY,),
+            latest_move=1,
+        ),
         "A day gives you time to reflect and add anything you missed, and still lands "
         "within about a day of the interview.",
         (A000, A001),
@@ -105,7 +118,11 @@ RULES: tuple[Rule, ...] = (
         "Thank-you after two working days",
         Kind.THANK_YOU,
         "Thank-you timing 'two days' (one step per interviewer).",
-        "The second working day after the interview.",
+        Timing(
+            (At(Anchor.INTERVIEW, 2),), Place.SHARED, Per.INTERVIEWER,
+            when=(Condition.THANKS_TWO_DAYS,),
+            latest_move=1,
+        ),
         "Once the interviewer has cleared the backlog the interviews caused, your note is "
         "more likely to be read and answered.",
         (A002,),
@@ -116,7 +133,9 @@ RULES: tuple[Rule, ...] = (
         "A handwritten card after the email",
         Kind.THANK_YOU_CARD,
         "Thanks by 'email then card' (one step per interviewer).",
-        "The same day as the thank-you email, so the card arrives within about two days.",
+        Timing(
+            (At(Anchor.THANKS),), Place.YOURS, Per.INTERVIEWER, when=(Condition.EMAIL_AND_CARD,)
+        ),
         "A handwritten card after a prompt email adds a personal touch that few candidates "
         "bother with.",
         (A004,),
@@ -127,7 +146,7 @@ RULES: tuple[Rule, ...] = (
         "Brief your references",
         Kind.BRIEF_REFERENCES,
         "Always (one step per reference you gave; one reminder if you gave none).",
-        "The first working day after the interview.",
+        Timing((At(Anchor.INTERVIEW, 1),), Place.YOURS, Per.REFERENCE),
         "References who know the job and your interview's weak spots can speak to exactly "
         "what the employer needs to hear.",
         (A001, A002),
@@ -138,7 +157,7 @@ RULES: tuple[Rule, ...] = (
         "Keep searching",
         Kind.KEEP_SEARCHING,
         "Always.",
-        "The first working day after the interview.",
+        Timing((At(Anchor.INTERVIEW, 1),)),
         "No single interview is certain, and other options give you strength when an offer "
         "or feedback comes.",
         (A000, A001, A002, A003),
@@ -149,7 +168,7 @@ RULES: tuple[Rule, ...] = (
         "Connect on LinkedIn",
         Kind.CONNECT,
         "Always.",
-        "The day your thank-you goes out.",
+        Timing((At(Anchor.THANKS),)),
         "A professional LinkedIn connection keeps you in touch; other social networks do not "
         "belong in a job search.",
         (A002,),
@@ -160,7 +179,7 @@ RULES: tuple[Rule, ...] = (
         "Use your network",
         Kind.NETWORK,
         "Always.",
-        "The second working day after the interview.",
+        Timing((At(Anchor.INTERVIEW, 2, planner_choice=True),)),
         "A good word from someone the hiring manager knows well counts for a lot.",
         (A002,),
         "while-you-wait/#use-your-network",
@@ -170,7 +189,9 @@ RULES: tuple[Rule, ...] = (
         "Prepare for the next round",
         Kind.PREPARE_NEXT_ROUND,
         "The interview was not the final round.",
-        "The third working day after the interview.",
+        Timing(
+            (At(Anchor.INTERVIEW, 3, planner_choice=True),), when=(Condition.NOT_FINAL_ROUND,)
+        ),
         "The same questions tend to come back, and it helps to know who you will meet next.",
         (A002,),
         "while-you-wait/#prepare-for-the-next-round",
@@ -180,7 +201,7 @@ RULES: tuple[Rule, ...] = (
         "Sketch a business plan",
         Kind.BUSINESS_PLAN,
         "Always, as an optional step.",
-        "The fourth working day after the interview.",
+        Timing((At(Anchor.INTERVIEW, 4, planner_choice=True),)),
         "A short plan for where you would add value shows enthusiasm and what you learned "
         "about their needs.",
         (A002,),
@@ -191,7 +212,7 @@ RULES: tuple[Rule, ...] = (
         "The promised decision day",
         Kind.DECISION_DUE,
         "They named a date, a time frame or the end of the week.",
-        "The promised date (the last working day on or before it).",
+        Timing((At(Anchor.PROMISED),), Place.FIXED, when=(Condition.PROMISE,)),
         "This is when they said they would decide: no chasing before it.",
         (A002, A004),
         "the-outcome/#an-offer",
@@ -201,8 +222,11 @@ RULES: tuple[Rule, ...] = (
         "Follow up the day after their date",
         Kind.FOLLOW_UP,
         "They named a date or a time frame (choice 'after a promise: next day', the default).",
-        "The first working day after the promised date; the second follow-up one working "
-        "week later.",
+        Timing(
+            (At(Anchor.PROMISED, 1), At(Anchor.PREVIOUS, SECOND_GAP, planner_choice=True)),
+            Place.SHARED,
+            when=(Condition.CHASE_AFTER_DATE,),
+        ),
         "A follow-up is fair once their own date has passed without news.",
         (A000, A002),
         "following-up/#when-to-follow-up",
@@ -212,8 +236,14 @@ RULES: tuple[Rule, ...] = (
         "Follow up a week after their date",
         Kind.FOLLOW_UP,
         "They named a date or a time frame (choice 'after a promise: one week').",
-        "A week after the promised date (the next working day on or after it); the second "
-        "one working week later.",
+        Timing(
+            (
+                At(Anchor.PROMISED, calendar_days=7),
+                At(Anchor.PREVIOUS, SECOND_GAP, planner_choice=True),
+            ),
+            Place.SHARED,
+            when=(Condition.CHASE_WEEK_AFTER,),
+        ),
         "A week's grace past their timetable makes a follow-up entirely reasonable.",
         (A004,),
         "following-up/#when-to-follow-up",
@@ -224,8 +254,11 @@ RULES: tuple[Rule, ...] = (
         Kind.FOLLOW_UP,
         "The decision is due within a week (choice 'short promise: early'), unless they asked "
         "you to wait.",
-        "Two working days after the interview; the second on the first working day after "
-        "the promised date.",
+        Timing(
+            (At(Anchor.INTERVIEW, SHORT_EARLY_GAP), At(Anchor.PROMISED, 1)),
+            Place.SHARED,
+            when=(Condition.CHASE_SHORT_EARLY,),
+        ),
         "A decision due within days calls for a quicker check on where things stand.",
         (A001,),
         "following-up/#when-to-follow-up",
@@ -235,7 +268,11 @@ RULES: tuple[Rule, ...] = (
         "Follow up when no date was given",
         Kind.FOLLOW_UP,
         "They said nothing about when they would decide.",
-        "Five working days after the interview, and the same gap again for the second.",
+        Timing(
+            (At(Anchor.INTERVIEW, NO_DATE_GAP), At(Anchor.PREVIOUS, NO_DATE_GAP)),
+            Place.SHARED,
+            when=(Condition.CHASE_NO_DATE,),
+        ),
         "After about a working week with no timetable, asking where things stand is expected.",
         (A000, A001),
         "following-up/#when-to-follow-up",
@@ -245,8 +282,11 @@ RULES: tuple[Rule, ...] = (
         "Two calls on the Friday",
         Kind.FOLLOW_UP,
         "They promised an answer by the end of the week.",
-        "The last working day of that week: a call in the morning, and one in the afternoon "
-        "if there is still no news.",
+        Timing(
+            (At(Anchor.PROMISED, window=Window.MORNING), At(Anchor.PROMISED, window=Window.AFTERNOON)),
+            Place.SHARED,
+            when=(Condition.CHASE_END_OF_WEEK,),
+        ),
         "Two calls on the promised day show interest; any more risks your place.",
         (A003,),
         "following-up/#how-often",
@@ -257,7 +297,14 @@ RULES: tuple[Rule, ...] = (
         Kind.FOLLOW_UP,
         "They asked you to wait for them to get in touch and gave no date. (With a date, the "
         "date rules apply, by email.)",
-        "By email, ten working days after the interview; the second one working week later.",
+        Timing(
+            (
+                At(Anchor.INTERVIEW, ASKED_TO_WAIT_GAP, planner_choice=True),
+                At(Anchor.PREVIOUS, SECOND_GAP, planner_choice=True),
+            ),
+            Place.SHARED,
+            when=(Condition.CHASE_ASKED_TO_WAIT,),
+        ),
         "Respect their request, but do not wait for ever: a polite email once a fair time "
         "has passed keeps you in the running.",
         (A001, A002),
@@ -268,7 +315,7 @@ RULES: tuple[Rule, ...] = (
         "Stop chasing",
         Kind.STOP_CHASING,
         "Always, after the last follow-up.",
-        "The first working day after the second follow-up.",
+        Timing((At(Anchor.LAST_FOLLOW_UP, STOP_GAP, planner_choice=True),)),
         "Asking more than twice makes you a problem candidate; silence is often about "
         "their workload, not you.",
         (A000, A002, A003),
@@ -279,7 +326,13 @@ RULES: tuple[Rule, ...] = (
         "Check in when it runs long",
         Kind.CHECK_IN,
         "Always, as optional steps for a process that runs long.",
-        "Every two working weeks after you stop chasing, twice.",
+        Timing(
+            (
+                At(Anchor.STOP, CHECK_IN_GAP, planner_choice=True),
+                At(Anchor.PREVIOUS, CHECK_IN_GAP, planner_choice=True),
+            ),
+            Place.SHARED,
+        ),
         "A short, useful note (an article that fits the interview) keeps you in mind without "
         "asking about the decision.",
         (A000, A004),

@@ -53,6 +53,7 @@ KEYS: dict[str, str] = {
     "references": "rf",
     "working_days": "wd",
     "country": "co",
+    "employer_days": "ed",
 }
 LONG = {short: long for long, short in KEYS.items()}
 # Fields the form offers as a fixed set of choices: a value outside the set cannot be shown in
@@ -66,10 +67,10 @@ CHOICES: dict[str, frozenset[str]] = {
     "after_promise": frozenset(e.value for e in AfterPromise),
     "short_promise": frozenset(e.value for e in ShortPromise),
 }
-_STRING_FIELDS = frozenset(KEYS) - {
+_DAY_FIELDS = frozenset({"working_days", "employer_days"})
+_STRING_FIELDS = frozenset(KEYS) - _DAY_FIELDS - {
     "interviewers",
     "references",
-    "working_days",
     "decision_end_of_week",
 }
 _INTERVIEWER_PARTS = ("name", "title", "email")
@@ -97,6 +98,7 @@ LABELS: dict[str, str] = {
     "references": "references",
     "working_days": "working days",
     "country": "country",
+    "employer_days": "the employer's working days",
 }
 
 
@@ -132,7 +134,7 @@ def compact(raw: Mapping[str, Any]) -> dict[str, Any]:
             value = rows
         elif key == "decision_end_of_week":
             value = 1 if value is True else None
-        elif key == "working_days" and isinstance(value, list):
+        elif key in _DAY_FIELDS and isinstance(value, list):
             # The empty list is meaningful (an error the receiver should see too): keep it.
             out[short] = value
             continue
@@ -167,7 +169,7 @@ def decode(text: str) -> Decoded:
     if len(text) > MAX_LINK_CHARS:
         return Decoded(problems=(_damaged("it is far longer than any plan link"),))
     version, dot, data = text.partition(".")
-    if not dot or not version.isdigit():
+    if not dot or not re.fullmatch(r"[0-9]{1,6}", version):
         return Decoded(problems=(_damaged("it does not start with a format number"),))
     if int(version) != VERSION:
         newer = int(version) > VERSION
@@ -241,7 +243,7 @@ def _expand(data: Mapping[str, Any]) -> Decoded:
                 raw[key] = list(value)
             else:
                 dropped.append(key)
-        elif key == "working_days":
+        elif key in _DAY_FIELDS:
             if isinstance(value, list) and all(
                 isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 6 for v in value
             ):

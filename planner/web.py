@@ -97,7 +97,7 @@ def needs(raw: Mapping[str, Any], purpose: str = "plan") -> list[str]:
 def _planned(raw: Mapping[str, Any], today: dt.date) -> tuple[PlanInput, Timeline] | dict[str, Any]:
     try:
         inp = parse_input(raw, today)
-        return inp, make_plan(inp, today)
+        return inp, make_plan(inp)
     except InvalidInput as exc:
         return errors_dict(exc.errors)
 

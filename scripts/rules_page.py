@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 from planner import rules
 from planner.model import AfterPromise, ShortPromise, Thanks, ThanksTiming
 from planner.sources import BY_ID as ARTICLES
+from planner.timing import describe
 
 PAGE = ROOT / "docs" / "how-the-planner-decides.md"
 
@@ -75,10 +76,12 @@ def render() -> str:
         "The planner works from the interview date and what the employer told you. A few "
         "things hold for every rule:",
         "",
-        "- **Working days only.** No step lands on a day you marked as a day off, or on a "
-        "public holiday of the country you chose, except steps on the interview day itself. "
-        "A step that would fall on a day off moves to the next working day (a promised "
-        "decision day moves back to the last working day before it).",
+        "- **Two calendars.** Waits the articles give in working days are counted in the "
+        "employer's working days (Monday to Friday unless you say otherwise, less the public "
+        "holidays of the country you chose). Where a step then lands depends on your own "
+        "working days: something you do alone goes on your next working day, and anything "
+        "that reaches the employer goes on the next day you both work. The interview day's own "
+        "steps stay on it, and the day they promised is shown as they said it.",
         "- **The same plan for everyone.** Dates depend only on what you typed, never on the "
         "day you open the plan, so a shared link shows the same dates to whoever opens it. "
         "Only the *today* and *next* highlights change.",
@@ -95,10 +98,14 @@ def render() -> str:
         f"{cite(rules.BY_ID['follow_up_no_date'].sources)} |",
         f"| Short promise, early choice: first follow-up | {rules.SHORT_EARLY_GAP} | "
         f"{cite(rules.BY_ID['follow_up_short_early'].sources)} |",
+        f"| A promised date: between the first and second follow-up | {rules.SECOND_GAP} | "
+        "the planner's choice: no article gives one |",
         f"| Asked to wait, no date: first follow-up | {rules.ASKED_TO_WAIT_GAP} | "
-        f"{cite(rules.BY_ID['follow_up_when_asked_to_wait'].sources)} |",
+        "the planner's choice: no article gives one |",
+        f"| After the last follow-up, before you stop chasing | {rules.STOP_GAP} | "
+        "the planner's choice: time for them to answer |",
         f"| Between optional check-ins | {rules.CHECK_IN_GAP} | "
-        f"{cite(rules.BY_ID['check_in'].sources)} |",
+        "the planner's choice: 004 says only to check in now and then |",
         "",
         f"A promise counts as *short* when the decision is due within {rules.SHORT_PROMISE_DAYS} "
         "days of the interview.",
@@ -127,7 +134,7 @@ def render() -> str:
                 f"### {rule.name} {{#{anchor(rule_id)}}}",
                 "",
                 f"- **When it applies:** {rule.applies}",
-                f"- **Which day:** {rule.timing}",
+                f"- **Which day:** {describe(rule.timing)}",
                 f"- **Why:** {rule.why}",
                 f"- **In your plan as:** `{rule.kind.value}` steps; "
                 f"[read more in the guide]({guide_path(rule.guide)})",

@@ -34,7 +34,7 @@ RAW: dict[str, Any] = {
 def drafted(**changes: Any) -> tuple[PlanInput, list[tuple[Step, Draft | None]]]:
     raw = {**RAW, **changes}
     inp = parse_input(raw, TODAY)
-    return inp, [(step, draft_for(step, inp)) for step in make_plan(inp, TODAY).steps]
+    return inp, [(step, draft_for(step, inp)) for step in make_plan(inp).steps]
 
 
 def of_kind(pairs: list[tuple[Step, Draft | None]], kind: Kind) -> list[tuple[Step, Draft]]:

@@ -11,7 +11,7 @@ from planner.engine import make_plan
 from planner.model import Kind, PlanInput
 from planner.rules import BY_ID
 
-from .conftest import TODAY, dates, plan
+from .conftest import dates, plan
 
 SCENARIOS = [
     # (name, input, rule or kind, expected dates, where the dates come from)
@@ -19,18 +19,23 @@ SCENARIOS = [
      {}, "follow_up", ["2026-11-24", "2026-12-01"],
      "000: 'about 4-5 working days after the interview ... about the same period for each "
      "follow-up'; 001: 'wait about a week'"),
-    ("no date: stop chasing after the second follow-up",
-     {}, "stop_chasing", ["2026-12-02"],
-     "002: 'Don't reach out for job interview feedback more than twice'"),
+    ("no date: stop chasing once the last follow-up has had a working week to be answered",
+     {}, "stop_chasing", ["2026-12-08"],
+     "002: 'Don't reach out for job interview feedback more than twice'; the week to answer is "
+     "the planner's choice (issue 16: it fell on the day after the last follow-up)"),
     ("a promised date: follow up the working day after it (Fri 27th -> Mon 30th)",
      {"decision_by": "2026-11-27"}, "follow_up", ["2026-11-30", "2026-12-07"],
      "000: 'follow up with a phone call the day after that date'"),
     ("a promised date falls on the decision_due step",
      {"decision_by": "2026-11-27"}, "decision_due", ["2026-11-27"],
      "002: 'when you can start to follow up if you have not heard anything'"),
-    ("a promise on a Saturday counts from the Friday before",
-     {"decision_by": "2026-11-28"}, "decision_due", ["2026-11-27"],
-     "no step on a non-working day (issue 2); the answer is due by the last working day"),
+    ("a promise on a Saturday stays on the Saturday they named",
+     {"decision_by": "2026-11-28"}, "decision_due", ["2026-11-28"],
+     "000: 'if they gave you a date when they would contact you': the date is theirs, a fact "
+     "and not a task (issue 16: it moved to the Friday and read 'by today')"),
+    ("a promise on a Saturday: the first follow-up is the Monday after it",
+     {"decision_by": "2026-11-28"}, "follow_up", ["2026-11-30", "2026-12-07"],
+     "000: 'follow up with a phone call the day after that date', on a working day"),
     ("two weeks, with one week's grace: three weeks after the interview",
      {"decision_within": "2w", "after_promise": "one-week"}, "follow_up",
      ["2026-12-08", "2026-12-15"],
@@ -53,10 +58,14 @@ SCENARIOS = [
      {"interview_date": "2026-11-20", "decision_end_of_week": True}, "follow_up",
      ["2026-11-27", "2026-11-27"],
      "003: the week's last working day; the interview day itself cannot be 'the end'"),
-    ("end of the week, Friday off: Thursday is the week's end",
-     {"decision_end_of_week": True, "working_days": [0, 1, 2, 3]}, "follow_up",
-     ["2026-11-19", "2026-11-19"],
-     "003: 'by the end of the week', read as the reader's last working day"),
+    ("end of the week, an employer closed on Fridays: Thursday is the week's end",
+     {"decision_end_of_week": True, "working_days": [0, 1, 2, 3], "employer_days": [0, 1, 2, 3]},
+     "follow_up", ["2026-11-19", "2026-11-19"],
+     "003: 'by the end of the week', read as the employer's last working day"),
+    ("end of the week, Friday a public holiday (Good Friday in GB): Thursday",
+     {"interview_date": "2027-03-23", "decision_end_of_week": True, "country": "GB"},
+     "follow_up", ["2027-03-25", "2027-03-25"],
+     "003: 'by the end of the week': the employer's last working day of it"),
     ("asked to wait, no date: two working weeks, then one more",
      {"contact": "wait"}, "follow_up", ["2026-12-01", "2026-12-08"],
      "002: 'Follow the instructions that you've been given'; 001: 'do not wait for the "
@@ -94,9 +103,44 @@ SCENARIOS = [
     ("final round: no next-round preparation",
      {"round": "final"}, "prepare_next_round", [],
      "002: notes help 'if you're offered a second interview'"),
-    ("check-ins every two working weeks after you stop chasing",
-     {}, "check_in", ["2026-12-16", "2026-12-30"],
-     "004: 'If the process goes on longer than expected, check in periodically'"),
+    ("check-ins two working weeks apart after you stop chasing",
+     {}, "check_in", ["2026-12-22", "2027-01-05"],
+     "004: 'If the process goes on longer than expected, check in periodically'; the two "
+     "working weeks are the planner's choice"),
+    # --- issue 16: the reader's week and the employer's -----------------------------------
+    ("end of the week, a Sunday-to-Thursday employer: Thursday is the week's end",
+     {"decision_end_of_week": True, "working_days": ["sun", "mon", "tue", "wed", "thu"],
+      "employer_days": ["sun", "mon", "tue", "wed", "thu"]}, "follow_up",
+     ["2026-11-19", "2026-11-19"],
+     "003: 'If they say they should have a decision by the end of the week, call once in the "
+     "morning ... and once in the afternoon' (it gave the Sunday of the next week)"),
+    ("end of the week, a Sunday-to-Thursday employer: the decision is due on Thursday",
+     {"decision_end_of_week": True, "working_days": ["sun", "mon", "tue", "wed", "thu"],
+      "employer_days": ["sun", "mon", "tue", "wed", "thu"]}, "decision_due", ["2026-11-19"],
+     "003: 'they should have a decision by the end of the week'"),
+    ("end of the week, a Sunday-to-Thursday reader and a Monday-to-Friday employer",
+     {"decision_end_of_week": True, "working_days": ["sun", "mon", "tue", "wed", "thu"]},
+     "follow_up", ["2026-11-23", "2026-11-23"],
+     "003: the calls come after their Friday, on the first day you both work (Monday), never "
+     "on the Sunday when no one is there to answer"),
+    ("a two-day promise leaves no room to be early: the follow-ups come after it",
+     {"decision_within": "2d", "short_promise": "early"}, "follow_up",
+     ["2026-11-20", "2026-11-27"],
+     "001: 'follow up more quickly, probably after a couple of days' only makes sense before "
+     "the decision day; 000: 'the day after that date' (it put one on the decision day itself)"),
+    ("a reader who works only on Wednesdays: the waits count the employer's working days",
+     {"interview_date": "2026-11-18", "working_days": ["wed"]}, "follow_up",
+     ["2026-11-25", "2026-12-02"],
+     "000: 'about 4-5 working days after the interview ... about the same period for each "
+     "follow-up': the employer's working days (they came five and ten weeks out)"),
+    ("a reader who works only on Wednesdays: the thank-you goes out on the interview day",
+     {"interview_date": "2026-11-18", "working_days": ["wed"]}, "thank_you", ["2026-11-18"],
+     "004: 'get the note in the hands of everyone who interviewed you within 48 hours'; 003: "
+     "'When you first get home, write a thank-you letter' (it went out a week late)"),
+    ("a Saturday-only reader and a Monday-to-Friday employer share no day: the reader's days",
+     {"working_days": ["sat"]}, "follow_up", ["2026-11-28", "2026-12-05"],
+     "000: '4-5 working days' counted in the employer's days (Tue 24th), then the reader's "
+     "next day"),
     ("Christmas in GB: five working days skip the 25th, the 28th and 1 January",
      {"interview_date": "2026-12-23", "country": "GB"}, "follow_up",
      ["2027-01-04", "2027-01-11"],
@@ -238,6 +282,6 @@ def test_warnings_explain_what_the_plan_did_with_the_input(raw, needle):
 
 def test_make_plan_is_the_pure_entry_point():
     inp = PlanInput(interview_date=dt.date(2026, 11, 17))
-    first, second = make_plan(inp, TODAY), make_plan(inp, dt.date(2030, 1, 1))
+    first, second = make_plan(inp), make_plan(inp)
     assert first == second
     assert first.steps[0].kind is Kind.ASK_NEXT_STEPS

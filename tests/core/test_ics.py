@@ -34,7 +34,7 @@ STAMP = dt.datetime(2026, 11, 18, 8, 30, tzinfo=dt.UTC)
 
 def planned(raw: dict[str, Any] = RAW) -> tuple[Any, Any]:
     inp = parse_input(raw, TODAY)
-    return inp, make_plan(inp, TODAY)
+    return inp, make_plan(inp)
 
 
 def test_every_step_is_an_event_on_its_date() -> None:

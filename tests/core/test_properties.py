@@ -1,6 +1,7 @@
 """Properties that hold for any valid input, and a fuzz of the public entry points."""
 
 import datetime as dt
+import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -8,14 +9,16 @@ from hypothesis import strategies as st
 from planner.api import plan_dict
 from planner.cli import main
 from planner.holiday_calendar import public_holidays
-from planner.parse import FIELDS
-from planner.rules import MAX_FOLLOW_UPS
+from planner.parse import FIELDS, name_key
+from planner.rules import BY_ID, MAX_FOLLOW_UPS
+from planner.timing import Place
 from planner.workdays import WorkCalendar
 
 from .conftest import TODAY
 
 names = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40
+    alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")), min_size=1,
+    max_size=40,
 ).filter(lambda s: s.strip())
 days_from_today = st.integers(min_value=-180, max_value=180)
 
@@ -27,8 +30,8 @@ def valid_forms(draw):
         "interview_date": interview.isoformat(),
         "interviewers": draw(st.lists(st.fixed_dictionaries(
             {"name": names}, optional={"email": st.just("someone@example.com"), "title": names}
-        ), max_size=5)),
-        "references": draw(st.lists(names, max_size=4)),
+        ), max_size=5, unique_by=lambda person: name_key(person["name"]))),
+        "references": draw(st.lists(names, max_size=4, unique_by=name_key)),
         "recruiter": draw(st.one_of(st.none(), names)),
         "format": draw(st.sampled_from(["in_person", "video", "phone"])),
         "round": draw(st.sampled_from(["first", "later", "final"])),
@@ -38,6 +41,7 @@ def valid_forms(draw):
         "after_promise": draw(st.sampled_from(["next-day", "one-week"])),
         "short_promise": draw(st.sampled_from(["wait", "early"])),
         "working_days": sorted(draw(st.sets(st.integers(0, 6), min_size=1))),
+        "employer_days": sorted(draw(st.sets(st.integers(0, 6), min_size=1))),
         "country": draw(st.sampled_from([None, None, None, None, "GB"])),
     }
     decision = draw(st.sampled_from(["none", "by", "within_d", "within_w", "end_of_week"]))
@@ -57,31 +61,49 @@ def valid_forms(draw):
     return form
 
 
-def calendar_for(form):
+def calendars_for(form):
+    """The reader's calendar, and the days a step that reaches the employer may land on."""
     holidays = frozenset()
     if form["country"]:
         year = dt.date.fromisoformat(form["interview_date"]).year
         holidays = public_holidays(form["country"], range(year, year + 3))
-    return WorkCalendar(frozenset(form["working_days"]), holidays)
+    reader = WorkCalendar(frozenset(form["working_days"]), holidays)
+    shared = reader.shared_with(WorkCalendar(frozenset(form["employer_days"]), holidays))
+    return reader, (shared if shared.weekdays else reader)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(valid_forms(), days_from_today)
 def test_any_valid_form_gives_a_sound_timeline(form, offset):
     result = plan_dict(form, TODAY + dt.timedelta(days=offset))
     assert "errors" not in result, result
     steps = result["steps"]
     interview = form["interview_date"]
-    cal = calendar_for(form)
+    reader, shared = calendars_for(form)
     step_dates = [s["date"] for s in steps]
 
     assert step_dates == sorted(step_dates)  # in order
     assert min(step_dates) >= interview  # nothing before the interview
-    for step in steps:  # nothing on a day off, except on the interview day itself
-        assert step["date"] == interview or cal.is_working(dt.date.fromisoformat(step["date"]))
-    assert 1 <= sum(s["kind"] == "follow_up" for s in steps) <= MAX_FOLLOW_UPS
+    for step in steps:
+        # A step lands on a day the reader works (one that reaches the employer: a day both
+        # work), except the interview day's own steps and the day they promised, a fact.
+        day = dt.date.fromisoformat(step["date"])
+        place = BY_ID[step["rule"]].timing.place
+        if step["date"] != interview and place is not Place.FIXED:
+            assert (shared if place is Place.SHARED else reader).is_working(day), step
+    follow_ups = [s for s in steps if s["kind"] == "follow_up"]
+    assert 1 <= len(follow_ups) <= MAX_FOLLOW_UPS
+    promised = [s["date"] for s in steps if s["kind"] == "decision_due"]
+    for step in follow_ups:  # 002: no chasing before their date, but for 001's early call
+        if promised and step["rule"] != "follow_up_short_early":
+            assert step["date"] >= promised[0]
+        if step["rule"] == "follow_up_short_early" and step is follow_ups[0]:
+            assert step["date"] < promised[0]  # early means before the decision day
+    (stop,) = [s["date"] for s in steps if s["kind"] == "stop_chasing"]
+    assert stop > follow_ups[-1]["date"]  # the last follow-up gets time to be answered
     thanked = [s["to"] for s in steps if s["kind"] == "thank_you"]
-    expected = [p["name"].strip() for p in form["interviewers"]] or [None]
+    expected = [unicodedata.normalize("NFC", p["name"]).strip() for p in form["interviewers"]]
+    expected = expected or [None]
     assert sorted(thanked, key=str) == sorted(expected, key=str)  # one each
     assert len({s["id"] for s in steps}) == len(steps)
     assert sum(s["status"] == "today" for s in steps) == sum(

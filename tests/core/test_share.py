@@ -41,6 +41,7 @@ FULL: dict[str, Any] = {
     "short_promise": "early",
     "references": ["Pat Kim", "Lou Reed"],
     "working_days": [0, 1, 2, 3],
+    "employer_days": [0, 1, 2, 3, 4],
     "country": "",
 }
 
@@ -92,7 +93,9 @@ def test_a_newer_format_is_named_and_nothing_is_guessed() -> None:
 
 
 def test_garbage_says_the_link_is_damaged() -> None:
-    for junk in ("#p=1.@@@!!", "#p=1.AAAA", "#p=hello", "#p=", "#p=1." + "A" * 20_000):
+    # "²." and "١." are digits to str.isdigit() but not format numbers: they raised.
+    for junk in ("#p=1.@@@!!", "#p=1.AAAA", "#p=hello", "#p=", "#p=1." + "A" * 20_000, "².",
+                 "#p=\u0661.AAAA"):
         decoded = share.decode(junk)
         assert decoded.raw == {}, junk
         assert decoded.problems, junk
@@ -170,3 +173,31 @@ def test_any_form_round_trips(
     assert back.get("references", []) == references
     assert back["working_days"] == sorted(days)
     assert back.get("decision_end_of_week", False) is end_of_week
+
+
+# Made by the planner before the employer's days were a field: a Sunday-to-Thursday reader,
+# an interview on Tue 17 Nov 2026, "by the end of the week", one interviewer.
+LINK_BEFORE_EMPLOYER_DAYS = "#p=1.q1ZKUbJSMjIwMtM1NNQ1NFfSUcpUsoqOVnLMS1SKjdVRKgfKR5vpGOgY6hjpGAMFKpSsDGsB"
+
+
+def test_a_link_made_before_the_employer_days_still_opens_its_form() -> None:
+    opened = share.decode(LINK_BEFORE_EMPLOYER_DAYS)
+    assert opened.problems == ()
+    assert opened.raw == {
+        "interview_date": "2026-11-17",
+        "working_days": [0, 1, 2, 3, 6],
+        "decision_end_of_week": True,
+        "interviewers": [{"name": "Ana", "title": "", "email": ""}],
+    }
+    # The employer's days default to Monday to Friday: their week ends on Friday 20th, and
+    # the calls go on the first day both work after it (not on the reader's Sunday).
+    steps = plan_dict(opened.raw, dt.date(2026, 11, 18))["steps"]
+    assert [s["date"] for s in steps if s["kind"] == "decision_due"] == ["2026-11-20"]
+    assert [s["date"] for s in steps if s["kind"] == "follow_up"] == ["2026-11-23"] * 2
+
+
+def test_the_employer_days_travel_in_the_link() -> None:
+    raw = {"interview_date": "2026-11-17", "employer_days": [6, 0, 1, 2, 3]}
+    assert share.decode(share.fragment(raw)).raw == {
+        "interview_date": "2026-11-17", "employer_days": [0, 1, 2, 3, 6]
+    }

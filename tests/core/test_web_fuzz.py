@@ -143,7 +143,7 @@ def test_any_packed_payload_keeps_only_what_the_form_can_show(payload: Any) -> N
             assert all(isinstance(v, str) for p in value for v in p.values())
         elif key == "references":
             assert all(isinstance(v, str) for v in value)
-        elif key == "working_days":
+        elif key in ("working_days", "employer_days"):
             assert value == sorted(set(value)) and all(0 <= d <= 6 for d in value)
         elif key == "decision_end_of_week":
             assert isinstance(value, bool)
@@ -179,6 +179,7 @@ valid_forms = st.fixed_dictionaries(
         ),
         "references": st.lists(form_text, max_size=4),
         "working_days": st.lists(st.integers(0, 6), unique=True).map(sorted),
+        "employer_days": st.lists(st.integers(0, 6), unique=True).map(sorted),
         **{key: st.sampled_from(sorted(values)) for key, values in share.CHOICES.items()},
     },
 )

@@ -4,6 +4,7 @@ import importlib.util
 from pathlib import Path
 
 from planner.rules import RULES
+from planner.timing import describe
 
 ROOT = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("rules_page", ROOT / "scripts" / "rules_page.py")
@@ -26,4 +27,4 @@ def test_every_rule_has_its_own_section_with_its_sources():
         section = page.split(heading, 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
         for source in rule.sources:
             assert f"(`{source}`)" in section
-        assert rule.timing in section and rule.applies in section
+        assert describe(rule.timing) in section and rule.applies in section

@@ -456,6 +456,7 @@ function bind(root) {
       short_promise: radio("short_promise"),
       references: rows(ui.references, "references", (row) => row.querySelector("input").value.trim()),
       working_days: [...form.querySelectorAll('input[name="working_days"]:checked')].map((c) => Number(c.value)),
+      employer_days: [...form.querySelectorAll('input[name="employer_days"]:checked')].map((c) => Number(c.value)),
       country: value("country"),
     };
   }
@@ -508,9 +509,11 @@ function bind(root) {
       ui.references.replaceChildren();
       for (const name of raw.references) addReference(name);
     }
-    if (Array.isArray(raw.working_days) && !skip.has("working_days")) {
-      for (const c of form.querySelectorAll('input[name="working_days"]')) {
-        c.checked = raw.working_days.includes(Number(c.value));
+    for (const name of ["working_days", "employer_days"]) {
+      if (Array.isArray(raw[name]) && !skip.has(name)) {
+        for (const c of form.querySelectorAll(`input[name="${name}"]`)) {
+          c.checked = raw[name].includes(Number(c.value));
+        }
       }
     }
     if (raw.thanks_timing || raw.after_promise || raw.short_promise) {
