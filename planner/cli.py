@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from .api import plan_dict
 from .model import AfterPromise, Contact, Format, Round, ShortPromise, Thanks, ThanksTiming
-from .parse import ISO_DATE
+from .parse import BIDI, ISO_DATE, SURROGATE
 
 INTERVIEWER = re.compile(r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
 CHANNEL_LABELS = {
@@ -176,7 +176,13 @@ def _today(value: str | None, json_errors: bool) -> dt.date:
     raise AssertionError("unreachable")
 
 
+def _printable(text: str) -> str:
+    """Arguments echoed back in a message lose broken bytes and invisible reordering marks."""
+    return SURROGATE.sub("?", BIDI.sub("", text))
+
+
 def _fail(errors: list[dict[str, str]], json_errors: bool, usage: str = "") -> None:
+    errors = [{key: _printable(value) for key, value in error.items()} for error in errors]
     if json_errors:
         json.dump({"errors": errors}, sys.stderr, ensure_ascii=False)
         sys.stderr.write("\n")

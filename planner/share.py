@@ -146,6 +146,9 @@ def compact(raw: Mapping[str, Any]) -> dict[str, Any]:
 def encode(raw: Mapping[str, Any]) -> str:
     """``1.<base64url>`` for this form (without the ``#p=``)."""
     text = json.dumps(compact(raw), separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+    # A broken character (a lone surrogate, from a bad paste) cannot be written as UTF-8: the
+    # link carries the replacement character instead.
+    text = re.sub("[\ud800-\udfff]", "\ufffd", text)
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate: no header, no checksum
     data = packer.compress(text.encode("utf-8")) + packer.flush()
     return f"{VERSION}." + base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")

@@ -31,3 +31,33 @@ def test_help_lists_the_contract_options():
                    "--decision-within", "--thanks", "--reference", "--country", "--today",
                    "--format"):
         assert option in done.stdout
+
+
+def test_bytes_that_are_not_utf8_get_a_message_on_their_field_not_a_traceback():
+    # A name typed in a Latin-1 terminal: the shell hands Python bytes that are not UTF-8.
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "--interview", "2026-11-17", "--today", "2026-11-22",
+         "--company", b"Caf\xe9".decode("utf-8", "surrogateescape"), "--format", "json"],
+        capture_output=True, timeout=60, check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    errors = json.loads(done.stderr.decode("utf-8"))["errors"]
+    assert [e["field"] for e in errors] == ["company"]
+    assert "retype it" in errors[0]["message"]
+
+
+def test_a_title_with_no_interviewer_is_reported_on_its_row():
+    done = run("--interview", "2026-11-17", "--today", "2026-11-22", "--interviewer", "Ana",
+               "--interviewer-title", "CTO", "--interviewer-title", "Head of Data",
+               "--format", "json")
+    assert done.returncode == 2
+    errors = json.loads(done.stderr)["errors"]
+    assert [e["field"] for e in errors] == ["interviewers[1].title"]
+
+
+def test_the_same_interviewer_twice_is_reported_on_the_second_row():
+    done = run("--interview", "2026-11-17", "--today", "2026-11-22", "--interviewer", "Ana Diaz",
+               "--interviewer", "ana  diaz <ana@acme.example>", "--format", "json")
+    assert done.returncode == 2
+    errors = json.loads(done.stderr)["errors"]
+    assert [e["field"] for e in errors] == ["interviewers[1].name"]
