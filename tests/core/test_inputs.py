@@ -16,10 +16,9 @@ import datetime as dt
 import io
 import json
 import os
-import sys
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from planner import web
@@ -27,13 +26,7 @@ from planner.api import plan_dict
 from planner.cli import main
 from planner.parse import BIDI, SURROGATE
 
-SCALE = 10 if sys.platform == "emscripten" else 1
-
-
-def examples(n: int) -> settings:
-    return settings(max_examples=n // SCALE, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-
+from .conftest import examples
 
 # Any character at all, lone surrogates included, and the ones that have broken text before.
 any_char = st.characters(blacklist_categories=())

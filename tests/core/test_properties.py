@@ -3,7 +3,7 @@
 import datetime as dt
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.api import plan_dict
@@ -14,7 +14,7 @@ from planner.rules import BY_ID, MAX_FOLLOW_UPS
 from planner.timing import Place
 from planner.workdays import WorkCalendar
 
-from .conftest import TODAY
+from .conftest import TODAY, examples
 
 names = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")), min_size=1,
@@ -72,7 +72,7 @@ def calendars_for(form):
     return reader, (shared if shared.weekdays else reader)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(1500)
 @given(valid_forms(), days_from_today)
 def test_any_valid_form_gives_a_sound_timeline(form, offset):
     result = plan_dict(form, TODAY + dt.timedelta(days=offset))
