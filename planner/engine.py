@@ -484,13 +484,14 @@ def _calendars(inp: PlanInput) -> tuple[WorkCalendar, WorkCalendar, WorkCalendar
     return employer, reader, (shared if shared.weekdays else reader)
 
 
-def reason(rule: Rule, slot: Slot) -> str:
+def reason(rule: Rule, slot: Slot, ctx: _Context) -> str:
     """A step's reason: the rule's why, then its timing in words, from the same value."""
     text = f"{rule.why} Planned for {describe_at(slot.at)}."
     if slot.date < slot.counted:
         text += (" Moved back to the interview day: your next working day would come too late "
                  "for it.")
-    elif slot.date != slot.counted and rule.timing.place is Place.SHARED:
+    elif (slot.date != slot.counted and rule.timing.place is Place.SHARED
+          and ctx.shared is not ctx.reader):
         text += " Moved to the next day both you and the employer work."
     elif slot.date != slot.counted:
         text += " Moved to your next working day."
@@ -540,7 +541,7 @@ def make_plan(inp: PlanInput) -> Timeline:
                 to=d.say.to,
                 email=d.say.email,
                 channel=d.say.channel,
-                why=reason(d.rule, d.slot),
+                why=reason(d.rule, d.slot, ctx),
                 sources=d.rule.sources,
                 guide=d.rule.guide,
                 rule=d.rule.id,
