@@ -6,6 +6,7 @@ planner.ics wrote."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from urllib.parse import quote_plus as stdlib_quote_plus
@@ -220,7 +221,7 @@ def test_web_ics_reports_a_bad_reminder_choice() -> None:
         '{"op": "ics", "raw": {"interview_date": "2026-11-17"}, "today": "2026-11-18",'
         ' "reminder": "morning", "include_past": true}'
     )
-    cal = icalendar.Calendar.from_ical(__import__("json").loads(answer)["ics"])
+    cal = icalendar.Calendar.from_ical(json.loads(answer)["ics"])
     times = [alarm_time(e) for e in cal.walk("VEVENT")]
     assert times and all(t is not None and t.hour in (0, 8) for t in times)
 

@@ -82,7 +82,7 @@ TEXT = st.text(
     alphabet=st.one_of(
         st.sampled_from(list("&=?#%+;,/:@ \n\t'\"<>[]!$()*~")), st.characters(codec="utf-8", exclude_characters="\r")
     ),
-    max_size=3000,
+    max_size=2000,
 )
 
 
