@@ -13,7 +13,8 @@
 // One cache per release, named after `version`, a hash of the precache list that
 // scripts/sw_manifest.py writes at asset-preparation time (before `mkdocs build`, so no
 // post-build step is needed anywhere): assets/sw-precache.js lists, with their sha256,
-//   - "shell": our CSS and this worker's registration script (every page loads them),
+//   - "shell": our CSS and this worker's registration script (every page loads them), and the
+//     web app manifest with its icons (the installed app opens its start_url offline),
 //   - "planner": the planner's JS, the Pyodide runtime, the wheels' lock file, the planner wheel,
 //   - "lazy": the holidays/icalendar wheels, loaded by the planner only when needed.
 // Every file in the list is stored only if its bytes match the list's sha256 (fetch with

@@ -104,7 +104,13 @@ def build_parser() -> _Parser:
       help="the days the employer works, which count the waits (default mon,tue,wed,thu,fri)")
     a("--country", metavar="CODE", help="skip this country's public holidays, e.g. GB")
     a("--today", metavar="DATE", help="plan as if today were DATE (default: the clock)")
-    a("--format", choices=("json", "text"), default="text", help="output format (default text)")
+    a("--format", choices=("json", "text", "ics"), default="text",
+      help="output format (default text); ics writes the calendar file to stdout")
+    a("--reminder", choices=("none", "morning", "evening"), default="evening",
+      help="with --format ics: remind the evening before (default), the morning of the step, "
+      "or not at all")
+    a("--include-past", action="store_true",
+      help="with --format ics: also steps dated before today (default: from today on)")
     return p
 
 
@@ -206,6 +212,21 @@ def render_text(result: dict[str, Any], out: TextIO) -> None:
     out.writelines(f"note: {warning}\n" for warning in result["warnings"])
 
 
+def _write_ics(args: argparse.Namespace, today: dt.date) -> int:
+    from .web import ics  # the browser's download, byte for byte (but its DTSTAMP)
+
+    answer = ics(to_raw(args), today.isoformat(), None, reminder=args.reminder,
+                 include_past=args.include_past)
+    if "errors" in answer:
+        _fail(answer["errors"], False)
+    try:
+        sys.stdout.write(answer["ics"])
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -217,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     json_errors = args.format == "json"
     today = _today(args.today, json_errors)
+    if args.format == "ics":
+        return _write_ics(args, today)
     result = plan_dict(to_raw(args), today)
     errors = result.get("errors", []) + _orphan_titles(args.interviewer, args.interviewer_title)
     if errors:

@@ -5,11 +5,14 @@ posts the answer back to the page. JavaScript only marshals: every date, message
 link and calendar byte comes from here. Requests (``op``):
 
 - ``plan``: ``{"raw": {...}, "today": "YYYY-MM-DD", "site": "<site root URL>"}`` ->
-  ``planner.api.plan_dict`` output, each step with ``draft`` (or null) and ``google`` (an "Add to
-  Google Calendar" link) added, plus ``share`` (the URL fragment for this form, also given
+  ``planner.api.plan_dict`` output, each step with ``draft`` (or null), ``google`` and
+  ``outlook`` ("add to calendar" links) and ``mailto`` (the draft as a ``mailto:`` link, or null
+  when the step has no email draft) added, plus ``share`` (the URL fragment for this form, also given
   when the form has errors, so a half-filled form can still be shared).
 - ``decode``: ``{"fragment": "#p=1...."}`` -> ``{"raw": {...}, "problems": [...]}``.
-- ``ics``: same fields as ``plan`` -> ``{"ics": "<text>", "filename": ...}`` or ``{"errors"}``.
+- ``ics``: same fields as ``plan``, plus ``reminder`` (``none``, ``morning`` or ``evening``,
+  the default) and ``include_past`` (true to keep steps dated before ``today``) ->
+  ``{"ics": "<text>", "filename": ..., "events": N}`` or ``{"errors"}``.
 - ``needs``: same fields as ``plan`` or ``ics``, plus ``for`` -> ``{"packages": [...]}``: the
   lazily loaded wheels (by lock-file name) this request needs and that are not importable yet.
 
@@ -29,6 +32,7 @@ from planner import share
 from planner.api import errors_dict, timeline_dict
 from planner.drafts import draft_for
 from planner.engine import make_plan
+from planner.links import mailto_url
 from planner.model import InvalidInput, PlanInput, Timeline
 from planner.parse import parse_input
 from planner.sources import BY_ID
@@ -55,7 +59,13 @@ def handle(request_json: str) -> str:
         elif op == "decode":
             answer = share.decode(str(request.get("fragment") or "")).to_dict()
         elif op == "ics":
-            answer = ics(request.get("raw") or {}, request.get("today"), request.get("site"))
+            answer = ics(
+                request.get("raw") or {},
+                request.get("today"),
+                request.get("site"),
+                reminder=request.get("reminder"),
+                include_past=request.get("include_past", False),
+            )
         elif op == "needs":
             answer = {"packages": needs(request.get("raw") or {}, request.get("for", "plan"))}
         else:
@@ -103,7 +113,7 @@ def _planned(raw: Mapping[str, Any], today: dt.date) -> tuple[PlanInput, Timelin
 
 
 def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> dict[str, Any]:
-    from planner.ics import google_calendar_url
+    from planner.ics import google_calendar_url, outlook_calendar_url
 
     link = share.encode(raw)
     today = _today(today_text)
@@ -118,6 +128,8 @@ def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> di
         draft = draft_for(step, inp)
         item["draft"] = draft.to_dict() if draft else None
         item["google"] = google_calendar_url(step, site)
+        item["outlook"] = outlook_calendar_url(step, site)
+        item["mailto"] = mailto_url(draft, step.email) if draft else None
         item["date_label"] = date_label(step.date)
         item["channel_label"] = CHANNELS.get(step.channel.value, step.channel.value)
         item["source_links"] = [source_link(name) for name in step.sources]
@@ -139,9 +151,29 @@ def source_link(file_name: str) -> dict[str, str]:
     return {"file": file_name, "anchor": article.anchor, "title": title}
 
 
-def ics(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> dict[str, Any]:
-    from planner.ics import FILENAME, calendar_bytes
+def ics(
+    raw: Mapping[str, Any],
+    today_text: Any,
+    site: str | None = None,
+    *,
+    reminder: Any = None,
+    include_past: Any = False,
+) -> dict[str, Any]:
+    from planner.ics import (
+        DEFAULT_REMINDER,
+        Reminder,
+        calendar_bytes,
+        filename,
+        steps_to_export,
+    )
 
+    try:
+        lead = Reminder(reminder) if reminder is not None else DEFAULT_REMINDER
+    except ValueError:
+        choices = ", ".join(r.value for r in Reminder)
+        return {"errors": [{"field": "reminder", "message": f"Choose a reminder: {choices}."}]}
+    if not isinstance(include_past, bool):
+        return {"errors": [{"field": "include_past", "message": "Tick or untick the box."}]}
     today = _today(today_text)
     if isinstance(today, dict):
         return today
@@ -149,10 +181,15 @@ def ics(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> dic
     if isinstance(planned, dict):
         return planned
     inp, timeline = planned
+    steps = steps_to_export(timeline.steps, today, include_past=include_past)
+    if not steps:
+        return {"errors": [{"field": "include_past", "message": (
+            "Every step of this plan is before today, so the calendar file would be empty. "
+            "Include earlier steps to download them anyway.")}]}
     drafts = {}
-    for step in timeline.steps:
+    for step in steps:
         draft = draft_for(step, inp)
         if draft:
             drafts[step.id] = draft.as_text()
-    text = calendar_bytes(timeline.steps, inp, site_url=site, drafts=drafts).decode("utf-8")
-    return {"ics": text, "filename": FILENAME}
+    text = calendar_bytes(steps, inp, site_url=site, drafts=drafts, reminder=lead).decode("utf-8")
+    return {"ics": text, "filename": filename(inp), "events": len(steps)}

@@ -7,18 +7,22 @@ export NO_MKDOCS_2_WARNING=1
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-# 1. Debian Chromium for the browser tests and the benchmark (Playwright's own browser
-#    download is not used). Installed only when missing and when we may: as root, or through
-#    sudo when it needs no password (as on CI runners).
-if [ "${SKIP_CHROMIUM:-}" != 1 ] && ! command -v chromium >/dev/null 2>&1; then
+# 1. Debian packages the tests use: Chromium for the browser tests and the benchmark
+#    (Playwright's own browser download is not used), and calcurse, a real calendar program
+#    the calendar file is imported into. Installed only when missing and when we may: as root,
+#    or through sudo when it needs no password (as on CI runners).
+debs=()
+[ "${SKIP_CHROMIUM:-}" = 1 ] || command -v chromium >/dev/null 2>&1 || debs+=(chromium)
+command -v calcurse >/dev/null 2>&1 || debs+=(calcurse)
+if [ "${#debs[@]}" -gt 0 ]; then
   as_root=()
   [ "$(id -u)" = 0 ] || as_root=(sudo -n)
   if [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; then
-    say "Installing Debian chromium"
+    say "Installing Debian ${debs[*]}"
     "${as_root[@]}" apt-get update -qq
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${debs[@]}" >/dev/null
   else
-    echo "chromium is missing: run 'sudo apt-get install chromium' (needed by the browser tests)." >&2
+    echo "missing: run 'sudo apt-get install ${debs[*]}' (needed by the tests)." >&2
   fi
 fi
 

@@ -8,8 +8,9 @@ The file lists the files that must always come from one and the same release, wi
 sha256 (base64, the form Subresource Integrity uses) and size:
 
 - ``shell``: what every page loads besides Material's own, content-hashed bundle (our CSS and
-  the service worker's registration script). Precached when the worker installs; the page
-  has just loaded them, so that is a revalidation, not a second download.
+  the service worker's registration script), and the web app manifest with its icons, so the
+  installed app starts with the network cut. Precached when the worker installs; the page
+  has just loaded most of them, so that is a revalidation, not a second download.
 - ``planner``: the planner's JavaScript, the Pyodide runtime (with the optimised standard
   library), the wheels' lock file and the planner wheel. Precached only once the reader has
   opened the planner page (guide readers never download Pyodide).
@@ -39,6 +40,15 @@ PREFIX = "self.SW_PRECACHE = "
 # optimised zip, and its own lock file, so python_stdlib.zip and Pyodide's lock are never used).
 PYODIDE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.opt.zip")
 PLANNER_JS = ("planner.js", "planner-worker.js")
+WEB_APP = "manifest.webmanifest"  # linked from every page (overrides/main.html)
+APPLE_TOUCH_ICON = "assets/images/apple-touch-icon.png"
+
+
+def web_app_files(root: Path) -> list[Path]:
+    """The web app manifest, the icons it lists, and the home-screen icon iOS reads."""
+    manifest = root / WEB_APP
+    icons = json.loads(manifest.read_text(encoding="utf-8"))["icons"]
+    return [manifest, *(root / icon["src"] for icon in icons), root / APPLE_TOUCH_ICON]
 
 
 def _entry(root: Path, path: Path, group: str) -> dict[str, object]:
@@ -62,6 +72,8 @@ def manifest(root: Path) -> dict[str, object]:
     for path in sorted(ours, key=lambda p: (p.suffix != ".css", p.name)):
         group = "planner" if path.name in PLANNER_JS else "shell"
         files.append(_entry(root, path, group))
+    for path in web_app_files(root):
+        files.append(_entry(root, path, "shell"))
     for name in PYODIDE:
         files.append(_entry(root, assets / "pyodide" / name, "planner"))
     wheels = assets / "wheels"

@@ -599,20 +599,26 @@ def test_a_damaged_or_newer_link_says_so_and_keeps_the_page_working(page: Page) 
     expect(page.locator("#planner-problems")).to_contain_text("could not be read")
 
 
-def test_calendar_file_has_every_step(page: Page) -> None:
+def test_calendar_file_has_every_step_from_today_on(page: Page) -> None:
     open_planner(page)
-    fill(page, FORM)
-    expected = plan_dict(FORM, browser_today(page))
+    today = browser_today(page)
+    # Dated around today, so that the file holds steps whatever day the test runs.
+    form = {**FORM, "interview_date": (today - dt.timedelta(days=1)).isoformat(),
+            "decision_by": (today + dt.timedelta(days=10)).isoformat()}
+    fill(page, form)
+    expected = plan_dict(form, today)
     wait_for_plan(page, expected)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download calendar (.ics)").click()
     download = info.value
-    assert download.suggested_filename == "after-the-interview.ics"
+    assert download.suggested_filename == f"after-the-interview-acme-data-analyst-{form['interview_date']}.ics"
     cal = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
     events = list(cal.walk("VEVENT"))
-    assert len(events) == len(expected["steps"])
+    kept = [step for step in expected["steps"] if step["date"] >= today.isoformat()]
+    assert 0 < len(kept) < len(expected["steps"])  # the interview day's steps are past
+    assert len(events) == len(kept)
     uids = set()
-    for event, step in zip(events, expected["steps"], strict=True):
+    for event, step in zip(events, kept, strict=True):
         start = event.decoded("DTSTART")
         assert start.isoformat()[:10] == step["date"]
         if step["time"]:
@@ -622,6 +628,8 @@ def test_calendar_file_has_every_step(page: Page) -> None:
             assert not isinstance(start, dt.datetime)
         assert str(event["SUMMARY"]).startswith(step["title"])
         assert event.get("DTSTAMP") is not None
+        (alarm,) = event.walk("VALARM")  # the default reminder: the evening before
+        assert alarm.decoded("TRIGGER") < dt.timedelta(0)
         uids.add(str(event["UID"]))
     assert len(uids) == len(events)
     guide = page.locator("#planner-output").get_by_role("link", name="add your plan to a calendar")
