@@ -25,14 +25,15 @@ class Rule:
     why: str  # the one-sentence reason shown beside the step
     sources: tuple[str, ...]  # article file names
     guide: str  # site-relative link to the section that explains it
+    choice: str = ""  # what the planner picks where no article gives a number, and why
 
 
 # Working-day gaps the rules use, named once.
 NO_DATE_GAP = 5  # 000: "about 4-5 working days"; 001: "about a week"
 SHORT_EARLY_GAP = 2  # 001: "after a couple of days"
-ASKED_TO_WAIT_GAP = 10  # two working weeks when they asked you to wait and gave no date
-CHECK_IN_GAP = 10  # 004: "check in periodically": every two working weeks
-MAX_FOLLOW_UPS = 2  # 002: never more than twice; 003: morning and afternoon, nothing more
+ASKED_TO_WAIT_GAP = 10  # the planner's choice: no article gives a wait for this case
+CHECK_IN_GAP = 10  # the planner's choice: 004 says "periodically", with no number
+MAX_FOLLOW_UPS = 2  # 002: not more than twice; 003: morning and afternoon, nothing more
 SHORT_PROMISE_DAYS = 7  # "within the next week" (001, 002)
 
 
@@ -74,7 +75,7 @@ RULES: tuple[Rule, ...] = (
         Kind.RECRUITER_DEBRIEF,
         "A recruiter or agency arranged the interview.",
         "The interview day, as soon as it ends, by phone.",
-        "Your recruiter wants your feedback at once and can tell you the next step.",
+        "Your recruiter expects your feedback straight away, and can tell you the next step.",
         (A001,),
         "first-hours/#call-your-recruiter",
     ),
@@ -117,8 +118,8 @@ RULES: tuple[Rule, ...] = (
         Kind.THANK_YOU_CARD,
         "Thanks by 'email then card' (one step per interviewer).",
         "The same day as the thank-you email, so the card arrives within about two days.",
-        "A handwritten card after a prompt email adds a personal touch that few candidates "
-        "bother with.",
+        "A prompt email followed by a handwritten card gives both speed and a personal touch; "
+        "aim for the card to reach them within 48 hours of the interview.",
         (A004,),
         "thank-you-notes/#which-channel",
     ),
@@ -128,10 +129,12 @@ RULES: tuple[Rule, ...] = (
         Kind.BRIEF_REFERENCES,
         "Always (one step per reference you gave; one reminder if you gave none).",
         "The first working day after the interview.",
-        "References who know the job and your interview's weak spots can speak to exactly "
+        "References who know the job and where the interview left doubts can speak to exactly "
         "what the employer needs to hear.",
         (A001, A002),
         "references/#brief-your-references",
+        "The day is the planner's choice: the articles say only that the employer may call "
+        "them soon, so the plan has you warn them the next working day.",
     ),
     Rule(
         "keep_searching",
@@ -143,6 +146,8 @@ RULES: tuple[Rule, ...] = (
         "or feedback comes.",
         (A000, A001, A002, A003),
         "while-you-wait/#keep-searching",
+        "The day is the planner's choice: the articles say to keep looking, not when, so the "
+        "plan puts it first thing after the interview.",
     ),
     Rule(
         "connect",
@@ -150,10 +155,11 @@ RULES: tuple[Rule, ...] = (
         Kind.CONNECT,
         "Always.",
         "The day your thank-you goes out.",
-        "A professional LinkedIn connection keeps you in touch; other social networks do not "
-        "belong in a job search.",
+        "A professional LinkedIn connection keeps you in touch; other social networks are not "
+        "for contacting an interviewer.",
         (A002,),
         "while-you-wait/#social-media-etiquette",
+        "The day is the planner's choice: it pairs the request with your thank-you.",
     ),
     Rule(
         "network",
@@ -161,9 +167,10 @@ RULES: tuple[Rule, ...] = (
         Kind.NETWORK,
         "Always.",
         "The second working day after the interview.",
-        "A good word from someone the hiring manager knows well counts for a lot.",
+        "Someone the hiring manager knows and trusts can put in a word that carries weight.",
         (A002,),
         "while-you-wait/#use-your-network",
+        "The day is the planner's choice, to spread the first week's tasks out.",
     ),
     Rule(
         "prepare_next_round",
@@ -171,9 +178,10 @@ RULES: tuple[Rule, ...] = (
         Kind.PREPARE_NEXT_ROUND,
         "The interview was not the final round.",
         "The third working day after the interview.",
-        "The same questions tend to come back, and it helps to know who you will meet next.",
+        "The same questions tend to come back in a later round, so better answers now pay off.",
         (A002,),
         "while-you-wait/#prepare-for-the-next-round",
+        "The day is the planner's choice, to spread the first week's tasks out.",
     ),
     Rule(
         "business_plan",
@@ -185,6 +193,7 @@ RULES: tuple[Rule, ...] = (
         "about their needs.",
         (A002,),
         "while-you-wait/#business-plan",
+        "The day is the planner's choice, to spread the first week's tasks out.",
     ),
     Rule(
         "decision_due",
@@ -203,9 +212,12 @@ RULES: tuple[Rule, ...] = (
         "They named a date or a time frame (choice 'after a promise: next day', the default).",
         "The first working day after the promised date; the second follow-up one working "
         "week later.",
-        "A follow-up is fair once their own date has passed without news.",
-        (A000, A002),
+        "A follow-up is fair once their own date has passed without news; the week before "
+        "a second one is the planner's choice.",
+        (A000,),
         "following-up/#when-to-follow-up",
+        "The gap before the second follow-up (one working week) is the planner's choice: no "
+        "article gives one for this case, so it reuses the no-date gap.",
     ),
     Rule(
         "follow_up_week_after_date",
@@ -214,9 +226,12 @@ RULES: tuple[Rule, ...] = (
         "They named a date or a time frame (choice 'after a promise: one week').",
         "A week after the promised date (the next working day on or after it); the second "
         "one working week later.",
-        "A week's grace past their timetable makes a follow-up entirely reasonable.",
+        "A week's grace past their timetable makes a follow-up entirely reasonable; the week "
+        "before a second one is the planner's choice.",
         (A004,),
         "following-up/#when-to-follow-up",
+        "The gap before the second follow-up (one working week) is the planner's choice: no "
+        "article gives one for this case.",
     ),
     Rule(
         "follow_up_short_early",
@@ -229,6 +244,8 @@ RULES: tuple[Rule, ...] = (
         "A decision due within days calls for a quicker check on where things stand.",
         (A001,),
         "following-up/#when-to-follow-up",
+        "Not the default, because another article warns against calls a couple of days into "
+        "a one-week wait; the planner leaves the choice to you.",
     ),
     Rule(
         "follow_up_no_date",
@@ -236,7 +253,8 @@ RULES: tuple[Rule, ...] = (
         Kind.FOLLOW_UP,
         "They said nothing about when they would decide.",
         "Five working days after the interview, and the same gap again for the second.",
-        "After about a working week with no timetable, asking where things stand is expected.",
+        "With no timetable, four or five working days is a fair wait before asking where "
+        "things stand, and the same again before asking once more.",
         (A000, A001),
         "following-up/#when-to-follow-up",
     ),
@@ -258,10 +276,13 @@ RULES: tuple[Rule, ...] = (
         "They asked you to wait for them to get in touch and gave no date. (With a date, the "
         "date rules apply, by email.)",
         "By email, ten working days after the interview; the second one working week later.",
-        "Respect their request, but do not wait for ever: a polite email once a fair time "
-        "has passed keeps you in the running.",
+        "Do as they asked and write rather than call, but do not wait for ever: one email "
+        "after a fair wait keeps you in contention (ten working days is the "
+        "planner's choice: no article gives a number).",
         (A001, A002),
         "following-up/#phone-or-email",
+        "Ten working days, and one working week before the second email, are the planner's "
+        "choice: no article gives a number when you are asked to wait without a date.",
     ),
     Rule(
         "stop_chasing",
@@ -271,7 +292,7 @@ RULES: tuple[Rule, ...] = (
         "The first working day after the second follow-up.",
         "Asking more than twice makes you a problem candidate; silence is often about "
         "their workload, not you.",
-        (A000, A002, A003),
+        (A002, A003),
         "following-up/#when-to-stop",
     ),
     Rule(
@@ -281,9 +302,11 @@ RULES: tuple[Rule, ...] = (
         "Always, as optional steps for a process that runs long.",
         "Every two working weeks after you stop chasing, twice.",
         "A short, useful note (an article that fits the interview) keeps you in mind without "
-        "asking about the decision.",
-        (A000, A004),
+        "asking about the decision; two, two working weeks apart, are the planner's choice.",
+        (A004,),
         "following-up/#check-in-when-it-runs-long",
+        "Two check-ins, two working weeks apart, are the planner's choice: the article says "
+        "to check in from time to time and gives no number.",
     ),
 )
 
