@@ -83,7 +83,7 @@ RULES: tuple[Rule, ...] = (
         "thank_you_same_day",
         "Thank-you on the interview day",
         Kind.THANK_YOU,
-        "Thank-you timing 'same day' (one step per interviewer).",
+        "You chose to thank them the same day (one note per interviewer).",
         "The interview day.",
         "A note written as soon as you are home, while the interview is fresh, shows you go "
         "the extra mile.",
@@ -94,7 +94,7 @@ RULES: tuple[Rule, ...] = (
         "thank_you_next_day",
         "Thank-you the next working day",
         Kind.THANK_YOU,
-        "Thank-you timing 'next day', the default (one step per interviewer).",
+        "You kept the default, thanks the next working day (one note per interviewer).",
         "The first working day after the interview.",
         "A day gives you time to reflect and add anything you missed, and still lands "
         "within about a day of the interview.",
@@ -105,7 +105,7 @@ RULES: tuple[Rule, ...] = (
         "thank_you_two_days",
         "Thank-you after two working days",
         Kind.THANK_YOU,
-        "Thank-you timing 'two days' (one step per interviewer).",
+        "You chose to thank them after two working days (one note per interviewer).",
         "The second working day after the interview.",
         "Once the interviewer has cleared the backlog the interviews caused, your note is "
         "more likely to be read and answered.",
@@ -116,7 +116,7 @@ RULES: tuple[Rule, ...] = (
         "thank_you_card",
         "A handwritten card after the email",
         Kind.THANK_YOU_CARD,
-        "Thanks by 'email then card' (one step per interviewer).",
+        "You chose to thank them by email, then a card (one card per interviewer).",
         "The same day as the thank-you email, so the card arrives within about two days.",
         "A prompt email followed by a handwritten card gives both speed and a personal touch; "
         "aim for the card to reach them within 48 hours of the interview.",
@@ -209,7 +209,8 @@ RULES: tuple[Rule, ...] = (
         "follow_up_after_date",
         "Follow up the day after their date",
         Kind.FOLLOW_UP,
-        "They named a date or a time frame (choice 'after a promise: next day', the default).",
+        "They named a date or a time frame, and you kept the default: follow up the next "
+        "working day after it.",
         "The first working day after the promised date; the second follow-up one working "
         "week later.",
         "A follow-up is fair once their own date has passed without news; the week before "
@@ -223,7 +224,7 @@ RULES: tuple[Rule, ...] = (
         "follow_up_week_after_date",
         "Follow up a week after their date",
         Kind.FOLLOW_UP,
-        "They named a date or a time frame (choice 'after a promise: one week').",
+        "They named a date or a time frame, and you chose to give them about a week more.",
         "A week after the promised date (the next working day on or after it); the second "
         "one working week later.",
         "A week's grace past their timetable makes a follow-up entirely reasonable; the week "
@@ -237,7 +238,7 @@ RULES: tuple[Rule, ...] = (
         "follow_up_short_early",
         "Follow up early on a short promise",
         Kind.FOLLOW_UP,
-        "The decision is due within a week (choice 'short promise: early'), unless they asked "
+        "The decision is due within a week and you chose to check in early, unless they asked "
         "you to wait.",
         "Two working days after the interview; the second on the first working day after "
         "the promised date.",
