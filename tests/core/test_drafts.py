@@ -207,9 +207,9 @@ def test_drafts_are_in_our_own_words() -> None:
     for changes in variants:
         _, pairs = drafted(**changes)
         for step, draft in pairs:
-            if draft is None:
-                continue
-            words = _words(all_text(draft))
+            # The step's reason is shown beside it, word for word.
+            text = f"{step.why}. " + (all_text(draft) if draft else "")
+            words = _words(text)
             for i in range(len(words) - RUN + 1):
                 run = tuple(words[i : i + RUN])
                 assert _fingerprint(run) not in known, (step.id, " ".join(run))
