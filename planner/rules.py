@@ -64,8 +64,8 @@ RULES: tuple[Rule, ...] = (
         Kind.NOTES,
         "Always.",
         "The interview day, straight after it (from its end time, if given).",
-        "Details fade within hours, and your notes feed the thank-you, the reference "
-        "briefing and the next round.",
+        "Details fade fast, and your notes feed the thank-you, the reference briefing, "
+        "the follow-up and the next round.",
         (A001, A002),
         "first-hours/#write-notes",
     ),

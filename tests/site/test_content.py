@@ -38,7 +38,7 @@ def strip_markup(markdown: str) -> str:
 
 @pytest.fixture(scope="module")
 def article_runs() -> dict[str, str]:
-    """Fingerprint -> article, for every 12-word run of every article (committed file)."""
+    """Fingerprint -> article, for every 8-word run of every article (committed file)."""
     runs = fingerprints.load()
     assert runs, "no article fingerprints found"
     return runs
@@ -51,7 +51,7 @@ def test_fingerprints_are_those_of_the_articles(seeds_dir: Path):
 
 
 def shared_runs(text: str, article_runs: dict[str, str]) -> set[tuple[str, str]]:
-    """(run, article) for each 12-word run of ``text`` that an article also has."""
+    """(run, article) for each 8-word run of ``text`` that an article also has."""
     return {
         (" ".join(run), article_runs[fingerprints.fingerprint(run)])
         for run in fingerprints.runs(fingerprints.words(text), RUN)
