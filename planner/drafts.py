@@ -212,7 +212,7 @@ def _follow_up(step: Step, inp: PlanInput, w: _Words) -> Draft:
         timing = f" When we spoke, {promise}." if promise else ""
         first = (
             f"Thank you again for meeting me on {w.day} about {w.role_at()}.{timing} "
-            "I am following up to ask for an update on the decision, and I remain very "
+            "I am following up for an update on where things stand, and I remain very "
             "enthusiastic about the role. If anything more from me would help, I will "
             "gladly send it."
         )
