@@ -1,32 +1,19 @@
-"""The evidence ledger: every rule's citations rest on a sentence the article really has.
+"""The evidence ledger: every rule cites exactly the articles the ledger backs it with.
 
-Table-driven over planner.rules.RULES and planner.evidence.RULES; the articles are read from
-shared/seeds beside the repository (SEEDS_DIR overrides) by scripts/ledger.py.
+Table-driven over planner.rules.RULES and planner.evidence.RULES. Pure: it also runs inside
+Pyodide; tests/site/test_citations.py checks each excerpt against the articles.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 
 from planner import evidence, rules
-from planner.evidence import Evidence
 from planner.sources import ARTICLES
 
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("ledger", ROOT / "scripts" / "ledger.py")
-assert _spec and _spec.loader
-ledger = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(ledger)
-SEEDS: Path = ledger.SEEDS
-check = ledger.check
-
-
-def test_the_articles_are_there() -> None:
-    assert sorted(p.name for p in SEEDS.glob("*.txt")) == [a.id for a in ARTICLES]
+MAX_WORDS = 8
 
 
 @pytest.mark.parametrize("rule", rules.RULES, ids=lambda r: r.id)
@@ -41,26 +28,16 @@ def test_no_evidence_for_a_rule_that_is_gone() -> None:
     assert set(evidence.RULES) == set(rules.BY_ID)
 
 
-def test_each_excerpt_occurs_in_its_paragraph() -> None:
-    # The whole ledger, the guide pages' entries included.
-    bad = [f"{where}: {problem}" for where, item in ledger.every_item() if (problem := check(item))]
-    assert not bad, bad
-    assert len(ledger.every_item()) > 200
-
-
-@pytest.mark.parametrize(
-    ("item", "wrong"),
-    [
-        (Evidence(ARTICLES[0].id, 20, "about 4-5 working days after the interview"), None),
-        (Evidence(ARTICLES[0].id, 8, "about 4-5 working days after the interview"), "paragraph"),
-        (Evidence(ARTICLES[4].id, 6, "every two working weeks"), "does not say"),
-        (Evidence(ARTICLES[4].id, 6, "Shoot a brief email reminding them which position you"),
-         "longer"),
-    ],
-)
-def test_the_check_catches_what_an_article_does_not_say(item: Evidence, wrong: str | None) -> None:
-    found = check(item)
-    assert (found is None) if wrong is None else (found is not None and wrong in found)
+def test_every_excerpt_is_short_and_names_a_real_article_and_paragraph() -> None:
+    # Whether each excerpt really occurs is checked against the articles themselves in
+    # tests/site/test_citations.py (the articles are not available inside Pyodide).
+    items = [e for es in evidence.RULES.values() for e in es]
+    items += [e for sections in evidence.PAGES.values() for es in sections.values() for e in es]
+    assert len(items) > 200
+    known = {a.id for a in ARTICLES}
+    for item in items:
+        assert item.article in known and item.para >= 1, item
+        assert 1 <= len(item.excerpt.split()) <= MAX_WORDS, item
 
 
 def test_the_planners_own_numbers_are_labelled_and_cite_nothing_for_them() -> None:

@@ -3,19 +3,28 @@
 A citation is a link to an article's anchor on the sources page ("[002](sources.md#a002)").
 For each page and each `##` section (the text before the first `##` is the section ""), the
 articles the section links to must be exactly the articles planner/evidence.py's PAGES backs
-for it; tests/core/test_evidence.py checks each excerpt against its article.
+for it. And every excerpt in the ledger, the rules' included, must occur in its article's
+paragraph (scripts/ledger.py reads the articles from shared/seeds).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 from conftest import doc_pages, page_id, split_front_matter
 
-from planner.evidence import PAGES
+from planner.evidence import PAGES, Evidence
 from planner.sources import ARTICLES
+
+_spec = importlib.util.spec_from_file_location(
+    "ledger", Path(__file__).parents[2] / "scripts" / "ledger.py"
+)
+assert _spec and _spec.loader
+ledger = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(ledger)
 
 BY_NUMBER = {a.short: a.id for a in ARTICLES}
 # Pages whose citations come from elsewhere: the rules page is generated from the rule table
@@ -68,3 +77,35 @@ def test_every_page_that_gives_advice_is_in_the_ledger() -> None:
     for page in LEDGERED:
         if sections(page):
             assert page_id(page) in PAGES, f"{page_id(page)} cites articles but has no ledger"
+
+
+def test_the_articles_are_there(seeds_dir: Path) -> None:
+    assert sorted(p.name for p in seeds_dir.glob("*.txt")) == [a.id for a in ARTICLES]
+
+
+def test_each_excerpt_occurs_in_its_paragraph(seeds_dir: Path) -> None:
+    items = ledger.every_item()
+    bad = [f"{where}: {problem}" for where, item in items if (problem := ledger.check(item, seeds_dir))]
+    assert not bad, bad
+    assert len(items) > 200
+
+
+A000, A004 = ARTICLES[0].id, ARTICLES[4].id
+
+
+@pytest.mark.parametrize(
+    ("item", "wrong"),
+    [
+        (Evidence(A000, 20, "about 4-5 working days after the interview"), None),
+        (Evidence(A000, 8, "about 4-5 working days after the interview"), "does not say"),
+        (Evidence(A000, 99, "about 4-5 working days"), "no paragraph"),
+        (Evidence(A004, 6, "every two working weeks"), "does not say"),
+        (Evidence(A004, 6, "Shoot a brief email reminding them which position you"), "longer"),
+        (Evidence(A004, 6, "Don't ask about when they're making decisions"), None),  # quotes
+    ],
+)
+def test_the_check_catches_what_an_article_does_not_say(
+    item: Evidence, wrong: str | None, seeds_dir: Path
+) -> None:
+    found = ledger.check(item, seeds_dir)
+    assert (found is None) if wrong is None else (found is not None and wrong in found), found
