@@ -10,12 +10,19 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from .drafts import draft_for
 from .engine import make_plan, statuses
-from .model import FieldError, InvalidInput, Step, Timeline
+from .model import FieldError, InvalidInput, PlanInput, Step, Timeline
 from .parse import parse_input
 
 
-def step_dict(step: Step, status: str) -> dict[str, Any]:
+def draft_dict(step: Step, inp: PlanInput | None) -> dict[str, str | None] | None:
+    """The step's words as ``{"subject": ..., "body": ...}`` (subject null but for email)."""
+    draft = draft_for(step, inp) if inp is not None else None
+    return {"subject": draft.subject, "body": draft.full_body()} if draft else None
+
+
+def step_dict(step: Step, status: str, inp: PlanInput | None = None) -> dict[str, Any]:
     return {
         "id": step.id,
         "date": step.date.isoformat(),
@@ -35,13 +42,16 @@ def step_dict(step: Step, status: str) -> dict[str, Any]:
         "rule": step.rule,
         "optional": step.optional,
         "status": status,
+        "draft": draft_dict(step, inp),
     }
 
 
-def timeline_dict(timeline: Timeline, today: dt.date) -> dict[str, Any]:
+def timeline_dict(
+    timeline: Timeline, today: dt.date, inp: PlanInput | None = None
+) -> dict[str, Any]:
     status = statuses(timeline, today)
     return {
-        "steps": [step_dict(step, status[step.id].value) for step in timeline.steps],
+        "steps": [step_dict(step, status[step.id].value, inp) for step in timeline.steps],
         "warnings": list(timeline.warnings),
     }
 
@@ -54,6 +64,6 @@ def plan_dict(raw: Mapping[str, Any], today: dt.date) -> dict[str, Any]:
     """Validate ``raw`` and plan it: the timeline as JSON-ready data, or the errors."""
     try:
         inp = parse_input(raw, today)
-        return timeline_dict(make_plan(inp), today)
+        return timeline_dict(make_plan(inp), today, inp)
     except InvalidInput as exc:
         return errors_dict(exc.errors)

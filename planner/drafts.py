@@ -37,12 +37,16 @@ class Draft:
             "script": self.script,
         }
 
+    def full_body(self) -> str:
+        """The body, followed by the call's talking points when a call is also an option."""
+        if self.script:
+            return f"{self.body}\n\nIf you call instead:\n{self.script}"
+        return self.body
+
     def as_text(self) -> str:
         """Everything in one plain text, e.g. for a calendar event's notes."""
         parts = [f"Subject: {self.subject}", ""] if self.subject else []
-        parts.append(self.body)
-        if self.script:
-            parts += ["", "If you call instead:", self.script]
+        parts.append(self.full_body())
         return "\n".join(parts)
 
 
@@ -112,37 +116,43 @@ def draft_for(step: Step, inp: PlanInput) -> Draft | None:
     return maker(step, inp, w) if maker else None
 
 
+def _number(step: Step) -> int:
+    """Which step of its kind this is: 'follow_up-2' -> 2 (the engine numbers them in order)."""
+    _, _, tail = step.id.rpartition("-")
+    return int(tail) if tail.isdigit() else 1
+
+
 def _thank_you(step: Step, inp: PlanInput, w: _Words) -> Draft:
+    # 001: one note per interviewer, the essentials the same, each briefly personal; so no
+    # note thanks the others by proxy, and each asks for something only this person said.
+    # 000: name, interview date and role; thanks for their time; a few strengths; enthusiasm.
     person = _interviewer(inp, step)
     name = step.to or (person.name if person else None)
     hello = f"Dear {name}," if name else "Dear [name],"
-    others = [p.name for p in inp.interviewers if p.name and p.name != name]
-    panel = ""
-    if others:
-        panel = (
-            "\n\nPlease pass my thanks to "
-            + _join(others)
-            + " as well; I valued hearing the different views around the table."
-        )
+    panel = sum(1 for p in inp.interviewers if p.name) > 1
+    detail = (
+        f"[something you discussed with {w.first_name(name)} in particular]"
+        if panel and name
+        else "[one thing you talked about]"
+    )
     if step.channel is Channel.POST or step.kind is Kind.THANK_YOU_CARD:
         card = step.kind is Kind.THANK_YOU_CARD or inp.thanks is Thanks.CARD
         if card:
             body = (
                 f"{hello}\n\n"
-                f"Thank you for meeting me on {w.day} about {w.role_at()}. "
-                "I enjoyed our conversation, especially [one thing you talked about], "
-                "and I came away keener than ever to join the team.\n\n"
+                f"Thank you for the time you gave me on {w.day} to talk about {w.role_at()}. "
+                f"I keep coming back to {detail}, and I would be glad to join the team.\n\n"
                 f"With thanks,\n{w.me}"
             )
             return Draft(CARD, body)
         body = (
             f"{hello}\n\n"
             f"Thank you for taking the time to meet me on {w.day} to talk about {w.role_at()}.\n\n"
-            "I especially appreciated [one thing you talked about]. It made me even more "
+            f"I especially appreciated {detail}. It made me even more "
             f"confident that my experience in [a relevant skill or result] would help {w.company} "
-            "[a goal or challenge they mentioned]."
-            f"{panel}\n\n"
-            "If there is anything else you need from me, I would be glad to send it.\n\n"
+            "with [a goal or challenge they mentioned].\n\n"
+            "[Anything you did not get to say in the interview, or a question you still have.]\n\n"
+            f"I would welcome the chance to join {w.company}.\n\n"
             f"Yours sincerely,\n{w.me}"
         )
         return Draft(LETTER, body)
@@ -154,21 +164,14 @@ def _thank_you(step: Step, inp: PlanInput, w: _Words) -> Draft:
     body = (
         f"{hello}\n\n"
         f"Thank you for meeting me on {w.day} to talk about {w.role_at()}.\n\n"
-        "I especially enjoyed [one thing you talked about]. It left me even more keen on the "
+        f"I especially enjoyed {detail}. It left me even more keen on the "
         f"role, and I think my experience with [a relevant skill or result] would help with "
-        "[a goal or challenge they mentioned]."
-        f"{panel}\n\n"
-        "If it would help to see anything else, such as [work samples or references], just let "
-        "me know.\n\n"
+        "[a goal or challenge they mentioned].\n\n"
+        "[Anything you did not get to say in the interview, or a question you still have.]\n\n"
+        f"I would welcome the chance to join {w.company}.\n\n"
         f"{w.sign_off()}"
     )
     return Draft(EMAIL, body, subject=subject)
-
-
-def _join(names: list[str]) -> str:
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _is_recruiter(step: Step, inp: PlanInput) -> bool:
@@ -184,98 +187,116 @@ def _greeting(step: Step, inp: PlanInput, w: _Words) -> str:
 
 
 def _follow_up(step: Step, inp: PlanInput, w: _Words) -> Draft:
+    # 000: say who you are, when the interview was and for which role, and that you are
+    # following up for an update. 001: thank them again, restate your enthusiasm, ask where
+    # the decision stands. 004: remind them of their timetable; offer anything else they need.
+    # 002: never more than twice, so the second says plainly that it is the last.
     hello = _greeting(step, inp, w)
     promise = w.promise()
     recruiter = _is_recruiter(step, inp)
+    last = _number(step) >= 2
+    they = promise.replace("you ", "they ", 1) if promise else None
     if recruiter:
-        timing = f"They said {promise.replace('you ', 'they ', 1)}. " if promise else ""
-        ask_line = (
-            f"I am writing about {w.role_at()}; I interviewed on {w.day}. {timing}"
-            f"Have you heard anything from {w.company} yet? If there is anything they still "
-            "need from me, I can send it straight away."
+        timing = f" They said {they}." if they else ""
+        first = (
+            f"I am following up on {w.role_at()}; I interviewed on {w.day}.{timing} "
+            f"Have you had an update from {w.company} on the decision? If they need anything "
+            "more from me, I can send it straight away."
+        )
+        again = (
+            f"I am following up once more on {w.role_at()}, my interview of {w.day}. "
+            f"This is the last time I will ask: if {w.company} has any news, or has chosen "
+            "someone else, I would be grateful to know either way."
         )
     else:
-        timing = f"When we spoke, {promise}. " if promise else ""
-        ask_line = (
-            f"I hope you are well. I am writing about {w.role_at()}, which we discussed on "
-            f"{w.day}. {timing}I wanted to ask whether there is any news, and whether there is "
-            "anything more I can send to help."
+        timing = f" When we spoke, {promise}." if promise else ""
+        first = (
+            f"Thank you again for meeting me on {w.day} about {w.role_at()}.{timing} "
+            "I am following up for an update on where things stand, and I remain very "
+            "enthusiastic about the role. If anything more from me would help, I will "
+            "gladly send it."
         )
-    subject = f"{w.role} application: checking in" if inp.role else "My application: checking in"
-    body = (
-        f"{hello}\n\n{ask_line}\n\n"
-        "I am still very interested in the position and would be glad to hear where things "
-        "stand.\n\n"
-        f"{w.sign_off()}"
-    )
-    if recruiter:
-        opener = f"- Ask whether {w.company} has given any news"
-        opener += f" (they said {promise.replace('you ', 'they ', 1)}).\n" if promise else ".\n"
-    elif promise:
-        opener = f"- When we spoke, {promise}; I am calling to ask how things are going.\n"
+        again = (
+            f"I am writing once more about {w.role_at()}, for which I interviewed on {w.day}. "
+            "I will not keep asking, so this is my last note on it: whatever you decide, I "
+            "would be grateful to hear, and my interest in the role is unchanged."
+        )
+    if last:
+        subject = f"{w.role} application: a last follow-up" if inp.role else "A last follow-up"
     else:
-        opener = "- I am calling to ask how the decision is going.\n"
-    script = (
-        f"Hello, this is {w.me}. I interviewed for {w.role_at()} on {w.day}.\n"
-        + opener
-        + "- Is there anything else you need from me?\n"
-        "- When would be a good time to check in again?\n"
-        "Thank them for their time, and keep it short. If you reach voicemail, leave your name, "
-        "the role and your number once, slowly."
-    )
-    if step.channel is Channel.PHONE:
-        return Draft(CALL, script)
+        subject = f"{w.role} application: following up" if inp.role else "Following up"
+    body = f"{hello}\n\n{again if last else first}\n\nThank you,\n{w.me}"
     if step.channel is Channel.EMAIL:
         return Draft(EMAIL, body, subject=subject)
+    script = _follow_up_script(step, inp, w, last)
+    if step.channel is Channel.PHONE:
+        return Draft(CALL, script)
     return Draft(EMAIL, body, subject=subject, script=script)
 
 
+def _follow_up_script(step: Step, inp: PlanInput, w: _Words, last: bool) -> str:
+    promise = w.promise()
+    lines = [f"Hello, this is {w.me}. I interviewed for {w.role_at()} on {w.day}."]
+    if _is_recruiter(step, inp):
+        lines.append(f"- Ask whether {w.company} has given any update on the decision.")
+    elif last and step.rule == "follow_up_end_of_week":
+        lines.append("- I called this morning and am following up once more, as a last call.")
+    elif last:
+        lines.append("- I am following up one last time for an update on the decision.")
+    else:
+        if promise:
+            lines.append(f"- When we spoke, {promise}.")
+        lines.append("- I am following up to get an update on the decision.")
+    if not last:
+        lines.append("- Thank them again for the interview; say you are still keen on the role.")
+    lines.append("Keep it short and thank them for their time.")
+    return "\n".join(lines)
+
+
 def _check_in(step: Step, inp: PlanInput, w: _Words) -> Draft:
+    # 004: a brief email naming the position, referring to something from the interview,
+    # with an article that fits it; and no question about when they will decide.
     hello = _greeting(step, inp, w)
-    subject = f"{w.role} role: still very interested" if inp.role else "Still very interested"
-    body = (
-        f"{hello}\n\n"
-        f"I know these decisions can take longer than planned, so this is just a short note "
-        f"to say I remain keen on {w.role_at()}, for which I interviewed on {w.day}.\n\n"
-        "Since we met, [something new: a finished project, a course, a relevant result]. "
-        "I would be happy to share more if useful.\n\n"
-        "Could you let me know if there is an updated timeline?\n\n"
-        f"{w.sign_off()}"
-    )
-    if step.channel is Channel.PHONE:
-        return Draft(CALL, _check_in_script(w))
+    if _number(step) >= 2:
+        subject = (
+            f"{w.role} role: something you may find useful" if inp.role else "Something useful"
+        )
+        middle = (
+            f"Since I interviewed for {w.role_at()}, I have kept thinking about "
+            "[another topic from the interview]. [This article or resource: link] has a "
+            "practical take on it that might be of use to your team."
+        )
+    else:
+        subject = f"{w.role} role: an article you may like" if inp.role else "An article you may like"
+        middle = (
+            f"When we met on {w.day} about {w.role_at()}, we talked about "
+            "[a topic from the interview]. I came across [article title: link] and thought "
+            "you might find it interesting, especially [the part that fits]."
+        )
+    body = f"{hello}\n\n{middle}\n\n{w.sign_off()}"
     return Draft(EMAIL, body, subject=subject)
 
 
-def _check_in_script(w: _Words) -> str:
-    return (
-        f"Hello, this is {w.me}; I interviewed for {w.role_at()} on {w.day}.\n"
-        "- I am still very interested and wanted to ask if there is an updated timeline.\n"
-        "- Mention anything new since the interview: [something new].\n"
-        "Keep it brief and thank them."
-    )
-
-
 def _brief_reference(step: Step, inp: PlanInput, w: _Words) -> Draft:
+    # 001: tell them they will probably be contacted soon, with details of the job and the
+    # company; 002: how the interview went and where they could help.
     name = step.to
     hello = f"Hi {w.first_name(name)}," if name else "Hi [name],"
     subject = f"A heads-up: {w.company} may contact you"
     body = (
         f"{hello}\n\n"
         f"Thank you again for agreeing to be one of my references. I interviewed for "
-        f"{w.role_at()} on {w.day}, so you may hear from them soon.\n\n"
+        f"{w.role_at()} on {w.day}, so you will probably hear from them soon.\n\n"
         "In case it helps, the role is about [two or three main duties], and they seemed most "
         "interested in [the skills or qualities they asked about]. If you can speak to "
         "[a project or result you worked on together], that would be ideal.\n\n"
-        "Please let me know if they get in touch, and thank you again.\n\n"
-        f"{w.sign_off()}"
+        f"Thank you,\n{w.me}"
     )
     script = (
         f"- Thank {w.first_name(name, 'them')} again for being a reference.\n"
-        f"- The role: {w.role_at()}; interviewed on {w.day}.\n"
+        f"- The role: {w.role_at()}; interviewed on {w.day}; they may call soon.\n"
         "- What the employer seemed to care about: [skills or qualities].\n"
-        "- What you would love them to mention: [a project or result you shared].\n"
-        "- Ask them to let you know if the employer calls."
+        "- Where they could help: [a project or result you shared]."
     )
     if step.channel is Channel.PHONE:
         return Draft(CALL, script)
@@ -288,13 +309,14 @@ def _brief_reference(step: Step, inp: PlanInput, w: _Words) -> Draft:
 
 
 def _recruiter_debrief(step: Step, inp: PlanInput, w: _Words) -> Draft:
+    # 001: call the recruiter straight after the interview with your feedback; find out the
+    # next step.
     who = step.to or inp.recruiter or "[your recruiter]"
     script = (
-        f"Call {who} while the interview is fresh.\n"
-        "- How it went in your view: what went well, what you would answer differently.\n"
-        "- Anything you could not answer or want to add: they can pass it on.\n"
-        f"- Your interest in {w.role_at()}, honestly: still keen, or any doubts.\n"
-        "- Ask what they hear back, and when they expect a decision."
+        f"Call {who} as soon as the interview ends.\n"
+        "- Your feedback: how it went, what went well, any question you found hard.\n"
+        f"- Your interest in {w.role_at()}.\n"
+        "- Ask what the next step is."
     )
     return Draft(CALL, script)
 

@@ -26,6 +26,7 @@ class Rule:
     why: str  # the one-sentence reason shown beside the step
     sources: tuple[str, ...]  # article file names
     guide: str  # site-relative link to the section that explains it
+    choice: str = ""  # what the planner picks where no article gives a number, and why
 
 
 # Working-day gaps the rules use, named once. Those no article gives are marked
@@ -33,10 +34,10 @@ class Rule:
 NO_DATE_GAP = 5  # 000: "about 4-5 working days ... about the same period for each follow-up"
 SHORT_EARLY_GAP = 2  # 001: "after a couple of days"
 SECOND_GAP = 5  # the planner's choice: a working week between a dated first and second follow-up
-ASKED_TO_WAIT_GAP = 10  # the planner's choice: two working weeks when asked to wait, no date
+ASKED_TO_WAIT_GAP = 10  # the planner's choice: no article gives a wait for this case
 STOP_GAP = 5  # the planner's choice: a working week for them to answer the last follow-up
-CHECK_IN_GAP = 10  # the planner's choice: 004 says only "check in periodically"
-MAX_FOLLOW_UPS = 2  # 002: never more than twice; 003: morning and afternoon, nothing more
+CHECK_IN_GAP = 10  # the planner's choice: 004 says "periodically", with no number
+MAX_FOLLOW_UPS = 2  # 002: not more than twice; 003: morning and afternoon, nothing more
 SHORT_PROMISE_DAYS = 7  # "within the next week" (001, 002)
 
 
@@ -67,8 +68,8 @@ RULES: tuple[Rule, ...] = (
         Kind.NOTES,
         "Always.",
         Timing((At(Anchor.INTERVIEW, window=Window.AFTER_INTERVIEW),), Place.FIXED),
-        "Details fade within hours, and your notes feed the thank-you, the reference "
-        "briefing and the next round.",
+        "Details fade fast, and your notes feed the thank-you, the reference briefing, "
+        "the follow-up and the next round.",
         (A001, A002),
         "first-hours/#write-notes",
     ),
@@ -81,7 +82,7 @@ RULES: tuple[Rule, ...] = (
             (At(Anchor.INTERVIEW, window=Window.AFTER_INTERVIEW),), Place.FIXED,
             when=(Condition.RECRUITER,),
         ),
-        "Your recruiter wants your feedback at once and can tell you the next step.",
+        "Your recruiter expects your feedback straight away, and can tell you the next step.",
         (A001,),
         "first-hours/#call-your-recruiter",
     ),
@@ -89,7 +90,7 @@ RULES: tuple[Rule, ...] = (
         "thank_you_same_day",
         "Thank-you on the interview day",
         Kind.THANK_YOU,
-        "Thank-you timing 'same day' (one step per interviewer).",
+        "You chose to thank them the same day (one note per interviewer).",
         Timing(
             (At(Anchor.INTERVIEW),), Place.FIXED, Per.INTERVIEWER, when=(Condition.THANKS_SAME_DAY,)
         ),
@@ -102,7 +103,7 @@ RULES: tuple[Rule, ...] = (
         "thank_you_next_day",
         "Thank-you the next working day",
         Kind.THANK_YOU,
-        "Thank-you timing 'next day', the default (one step per interviewer).",
+        "You kept the default, thanks the next working day (one note per interviewer).",
         Timing(
             (At(Anchor.INTERVIEW, 1),), Place.SHARED, Per.INTERVIEWER,
             when=(Condition.THANKS_NEXT_DAY,),
@@ -117,7 +118,7 @@ RULES: tuple[Rule, ...] = (
         "thank_you_two_days",
         "Thank-you after two working days",
         Kind.THANK_YOU,
-        "Thank-you timing 'two days' (one step per interviewer).",
+        "You chose to thank them after two working days (one note per interviewer).",
         Timing(
             (At(Anchor.INTERVIEW, 2),), Place.SHARED, Per.INTERVIEWER,
             when=(Condition.THANKS_TWO_DAYS,),
@@ -132,12 +133,12 @@ RULES: tuple[Rule, ...] = (
         "thank_you_card",
         "A handwritten card after the email",
         Kind.THANK_YOU_CARD,
-        "Thanks by 'email then card' (one step per interviewer).",
+        "You chose to thank them by email, then a card (one card per interviewer).",
         Timing(
             (At(Anchor.THANKS),), Place.YOURS, Per.INTERVIEWER, when=(Condition.EMAIL_AND_CARD,)
         ),
-        "A handwritten card after a prompt email adds a personal touch that few candidates "
-        "bother with.",
+        "A prompt email followed by a handwritten card gives both speed and a personal touch; "
+        "aim for the card to reach them within 48 hours of the interview.",
         (A004,),
         "thank-you-notes/#which-channel",
     ),
@@ -147,10 +148,12 @@ RULES: tuple[Rule, ...] = (
         Kind.BRIEF_REFERENCES,
         "Always (one step per reference you gave; one reminder if you gave none).",
         Timing((At(Anchor.INTERVIEW, 1),), Place.YOURS, Per.REFERENCE),
-        "References who know the job and your interview's weak spots can speak to exactly "
+        "References who know the job and where the interview left doubts can speak to exactly "
         "what the employer needs to hear.",
         (A001, A002),
         "references/#brief-your-references",
+        "The day is the planner's choice: the articles say only that the employer may call "
+        "them soon, so the plan has you warn them the next working day.",
     ),
     Rule(
         "keep_searching",
@@ -162,6 +165,8 @@ RULES: tuple[Rule, ...] = (
         "or feedback comes.",
         (A000, A001, A002, A003),
         "while-you-wait/#keep-searching",
+        "The day is the planner's choice: the articles say to keep looking, not when, so the "
+        "plan puts it first thing after the interview.",
     ),
     Rule(
         "connect",
@@ -169,10 +174,11 @@ RULES: tuple[Rule, ...] = (
         Kind.CONNECT,
         "Always.",
         Timing((At(Anchor.THANKS),)),
-        "A professional LinkedIn connection keeps you in touch; other social networks do not "
-        "belong in a job search.",
+        "A professional LinkedIn connection keeps you in touch; other social networks are not "
+        "for contacting an interviewer.",
         (A002,),
         "while-you-wait/#social-media-etiquette",
+        "The day is the planner's choice: it pairs the request with your thank-you.",
     ),
     Rule(
         "network",
@@ -180,9 +186,10 @@ RULES: tuple[Rule, ...] = (
         Kind.NETWORK,
         "Always.",
         Timing((At(Anchor.INTERVIEW, 2, planner_choice=True),)),
-        "A good word from someone the hiring manager knows well counts for a lot.",
+        "Someone the hiring manager knows and trusts can put in a word that carries weight.",
         (A002,),
         "while-you-wait/#use-your-network",
+        "The day is the planner's choice, to spread the first week's tasks out.",
     ),
     Rule(
         "prepare_next_round",
@@ -192,9 +199,10 @@ RULES: tuple[Rule, ...] = (
         Timing(
             (At(Anchor.INTERVIEW, 3, planner_choice=True),), when=(Condition.NOT_FINAL_ROUND,)
         ),
-        "The same questions tend to come back, and it helps to know who you will meet next.",
+        "The same questions tend to come back in a later round, so better answers now pay off.",
         (A002,),
         "while-you-wait/#prepare-for-the-next-round",
+        "The day is the planner's choice, to spread the first week's tasks out.",
     ),
     Rule(
         "business_plan",
@@ -206,6 +214,7 @@ RULES: tuple[Rule, ...] = (
         "about their needs.",
         (A002,),
         "while-you-wait/#business-plan",
+        "The day is the planner's choice, to spread the first week's tasks out.",
     ),
     Rule(
         "decision_due",
@@ -221,21 +230,25 @@ RULES: tuple[Rule, ...] = (
         "follow_up_after_date",
         "Follow up the day after their date",
         Kind.FOLLOW_UP,
-        "They named a date or a time frame (choice 'after a promise: next day', the default).",
+        "They named a date or a time frame, and you kept the default: follow up the next "
+        "working day after it.",
         Timing(
             (At(Anchor.PROMISED, 1), At(Anchor.PREVIOUS, SECOND_GAP, planner_choice=True)),
             Place.SHARED,
             when=(Condition.CHASE_AFTER_DATE,),
         ),
-        "A follow-up is fair once their own date has passed without news.",
-        (A000, A002),
+        "A follow-up is fair once their own date has passed without news; the week before "
+        "a second one is the planner's choice.",
+        (A000,),
         "following-up/#when-to-follow-up",
+        "The gap before the second follow-up (one working week) is the planner's choice: no "
+        "article gives one for this case, so it reuses the no-date gap.",
     ),
     Rule(
         "follow_up_week_after_date",
         "Follow up a week after their date",
         Kind.FOLLOW_UP,
-        "They named a date or a time frame (choice 'after a promise: one week').",
+        "They named a date or a time frame, and you chose to give them about a week more.",
         Timing(
             (
                 At(Anchor.PROMISED, calendar_days=7),
@@ -244,15 +257,18 @@ RULES: tuple[Rule, ...] = (
             Place.SHARED,
             when=(Condition.CHASE_WEEK_AFTER,),
         ),
-        "A week's grace past their timetable makes a follow-up entirely reasonable.",
+        "A week's grace past their timetable makes a follow-up entirely reasonable; the week "
+        "before a second one is the planner's choice.",
         (A004,),
         "following-up/#when-to-follow-up",
+        "The gap before the second follow-up (one working week) is the planner's choice: no "
+        "article gives one for this case.",
     ),
     Rule(
         "follow_up_short_early",
         "Follow up early on a short promise",
         Kind.FOLLOW_UP,
-        "The decision is due within a week (choice 'short promise: early'), unless they asked "
+        "The decision is due within a week and you chose to check in early, unless they asked "
         "you to wait.",
         Timing(
             (At(Anchor.INTERVIEW, SHORT_EARLY_GAP), At(Anchor.PROMISED, 1)),
@@ -262,6 +278,8 @@ RULES: tuple[Rule, ...] = (
         "A decision due within days calls for a quicker check on where things stand.",
         (A001,),
         "following-up/#when-to-follow-up",
+        "Not the default, because another article warns against calls a couple of days into "
+        "a one-week wait; the planner leaves the choice to you.",
     ),
     Rule(
         "follow_up_no_date",
@@ -273,7 +291,8 @@ RULES: tuple[Rule, ...] = (
             Place.SHARED,
             when=(Condition.CHASE_NO_DATE,),
         ),
-        "After about a working week with no timetable, asking where things stand is expected.",
+        "With no timetable, four or five working days is a fair wait before asking where "
+        "things stand, and the same again before asking once more.",
         (A000, A001),
         "following-up/#when-to-follow-up",
     ),
@@ -305,10 +324,13 @@ RULES: tuple[Rule, ...] = (
             Place.SHARED,
             when=(Condition.CHASE_ASKED_TO_WAIT,),
         ),
-        "Respect their request, but do not wait for ever: a polite email once a fair time "
-        "has passed keeps you in the running.",
+        "Do as they asked and write rather than call, but do not wait for ever: one email "
+        "after a fair wait keeps you in contention (ten working days is the "
+        "planner's choice: no article gives a number).",
         (A001, A002),
         "following-up/#phone-or-email",
+        "Ten working days, and one working week before the second email, are the planner's "
+        "choice: no article gives a number when you are asked to wait without a date.",
     ),
     Rule(
         "stop_chasing",
@@ -318,8 +340,10 @@ RULES: tuple[Rule, ...] = (
         Timing((At(Anchor.LAST_FOLLOW_UP, STOP_GAP, planner_choice=True),)),
         "Asking more than twice makes you a problem candidate; silence is often about "
         "their workload, not you.",
-        (A000, A002, A003),
+        (A002, A003),
         "following-up/#when-to-stop",
+        "A working week for them to answer your last follow-up is the planner's choice: the "
+        "articles say not to ask more than twice, not how long to wait after the second time.",
     ),
     Rule(
         "check_in",
@@ -334,9 +358,11 @@ RULES: tuple[Rule, ...] = (
             Place.SHARED,
         ),
         "A short, useful note (an article that fits the interview) keeps you in mind without "
-        "asking about the decision.",
-        (A000, A004),
+        "asking about the decision; two, two working weeks apart, are the planner's choice.",
+        (A004,),
         "following-up/#check-in-when-it-runs-long",
+        "Two check-ins, two working weeks apart, are the planner's choice: the article says "
+        "to check in from time to time and gives no number.",
     ),
 )
 

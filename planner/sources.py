@@ -18,6 +18,11 @@ class Article:
     def short(self) -> str:
         return self.id[:3]
 
+    @property
+    def mark(self) -> str:
+        """The compact citation the guide uses: the number, linking to the sources page."""
+        return f"[{self.short}](sources.md#{self.anchor})"
+
 
 ARTICLES: tuple[Article, ...] = (
     Article("000_42ab17348a27d124.txt", "After The Job Interview", None, "a000"),

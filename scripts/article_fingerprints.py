@@ -1,4 +1,4 @@
-"""Write tests/site/article-fingerprints.txt: a hash of every 12-word run in the source articles.
+"""Write tests/site/article-fingerprints.txt: a hash of every 8-word run in the source articles.
 
 The "own words" test (tests/site/test_content.py) needs the articles' word runs, but the
 articles themselves live outside this repository (../shared/seeds/) and are not ours to
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 OUT = ROOT / "tests" / "site" / "article-fingerprints.txt"
-RUN = 12  # words: no page may share a run this long with an article
+RUN = 8  # words: no page may share a run this long with an article
 
 
 def words(text: str) -> list[str]:
@@ -36,7 +36,7 @@ def runs(tokens: list[str], n: int = RUN) -> set[tuple[str, ...]]:
 
 
 def article_fingerprints(seeds: Path = SEEDS) -> dict[str, str]:
-    """fingerprint -> the article's file name, for every 12-word run of every article."""
+    """fingerprint -> the article's file name, for every 8-word run of every article."""
     found: dict[str, str] = {}
     for article in sorted(seeds.glob("*.txt")):
         for run in runs(words(article.read_text(encoding="utf-8"))):
@@ -45,7 +45,7 @@ def article_fingerprints(seeds: Path = SEEDS) -> dict[str, str]:
 
 
 def render(found: dict[str, str]) -> str:
-    header = "# sha256[:16] of each 12-word run of the articles; written by scripts/article_fingerprints.py\n"
+    header = "# sha256[:16] of each 8-word run of the articles; written by scripts/article_fingerprints.py\n"
     return header + "".join(f"{fp} {name}\n" for fp, name in sorted(found.items()))
 
 

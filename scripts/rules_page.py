@@ -35,22 +35,28 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("when-to-stop", "When to stop", ("stop_chasing", "check_in")),
 )
 
+# Each question the planner asks where the articles disagree, its options in the planner
+# form's own words, and the rule each option uses.
 CHOICES = (
-    ("When the thank-you goes out", "thanks_timing", ThanksTiming.NEXT_DAY,
-     [(ThanksTiming.SAME_DAY, "thank_you_same_day"), (ThanksTiming.NEXT_DAY, "thank_you_next_day"),
-      (ThanksTiming.TWO_DAYS, "thank_you_two_days")]),
-    ("First follow-up after a promised date", "after_promise", AfterPromise.NEXT_DAY,
-     [(AfterPromise.NEXT_DAY, "follow_up_after_date"),
-      (AfterPromise.ONE_WEEK, "follow_up_week_after_date")]),
-    ("A decision due within a week", "short_promise", ShortPromise.WAIT,
-     [(ShortPromise.WAIT, "follow_up_after_date"), (ShortPromise.EARLY, "follow_up_short_early")]),
+    ("When the thank-you goes out", ThanksTiming.NEXT_DAY,
+     [(ThanksTiming.SAME_DAY, "The same day", "thank_you_same_day"),
+      (ThanksTiming.NEXT_DAY, "The next working day", "thank_you_next_day"),
+      (ThanksTiming.TWO_DAYS, "Within two working days", "thank_you_two_days")]),
+    ("First follow-up after a promised date", AfterPromise.NEXT_DAY,
+     [(AfterPromise.NEXT_DAY, "The next working day", "follow_up_after_date"),
+      (AfterPromise.ONE_WEEK, "About a week later", "follow_up_week_after_date")]),
+    ("A decision due within a week", ShortPromise.WAIT,
+     [(ShortPromise.WAIT, "Wait until the week is up", "follow_up_after_date"),
+      (ShortPromise.EARLY, "Check in after two days", "follow_up_short_early")]),
 )
+THANKS_LABELS = {Thanks.EMAIL: "email", Thanks.LETTER: "a typed letter", Thanks.CARD: "a card",
+                 Thanks.EMAIL_AND_CARD: "email, then a card"}
+OWN_CHOICE = "Planner's choice"
 
 
 def cite(sources: tuple[str, ...]) -> str:
-    return "; ".join(
-        f"[{ARTICLES[s].title}](sources.md#{ARTICLES[s].anchor}) (`{s}`)" for s in sources
-    )
+    """Compact citations: each article's number, linking to the sources page."""
+    return " · ".join(ARTICLES[s].mark for s in sources)
 
 
 def anchor(rule_id: str) -> str:
@@ -64,14 +70,15 @@ def render() -> str:
     lines = [
         "---",
         "description: Every rule the follow-up planner uses, in plain words, with the articles "
-        "each one comes from.",
+        "each one comes from and the numbers the planner picks itself.",
         "---",
         "",
         "# How the planner decides",
         "",
         "!!! info \"This page is generated from the planner's own rule table\"",
         "    Each rule below is the one the [planner](planner/index.md) runs, word for word. "
-        "If a rule changes, this page changes with it.",
+        "If a rule changes, this page changes with it. The numbers after *Sources* are the "
+        "articles, listed in full on the [sources page](sources.md).",
         "",
         "The planner works from the interview date and what the employer told you. A few "
         "things hold for every rule:",
@@ -85,46 +92,52 @@ def render() -> str:
         "- **The same plan for everyone.** Dates depend only on what you typed, never on the "
         "day you open the plan, so a shared link shows the same dates to whoever opens it. "
         "Only the *today* and *next* highlights change.",
-        f"- **Never more than {rules.MAX_FOLLOW_UPS} status follow-ups.** After that the plan "
-        "tells you to stop chasing, and only suggests optional check-ins.",
+        f"- **Never more than {rules.MAX_FOLLOW_UPS} follow-ups asking for news.** After that "
+        "the plan tells you to stop chasing, and only suggests optional check-ins that share "
+        "something useful.",
         "- **Where the articles disagree, you choose.** The defaults are below; the "
         "[comparison page](where-advice-differs.md) shows every article's view side by side.",
+        f"- **Where the articles give no number, the planner picks one** and says so: "
+        f"those are marked *{OWN_CHOICE}* below, with the reason.",
         "",
         "## The numbers {#the-numbers}",
         "",
-        "| Gap | Working days | From |",
+        "| Wait | Working days | From |",
         "| --- | --- | --- |",
-        f"| No date given: first follow-up, and between follow-ups | {rules.NO_DATE_GAP} | "
-        f"{cite(rules.BY_ID['follow_up_no_date'].sources)} |",
-        f"| Short promise, early choice: first follow-up | {rules.SHORT_EARLY_GAP} | "
-        f"{cite(rules.BY_ID['follow_up_short_early'].sources)} |",
-        f"| A promised date: between the first and second follow-up | {rules.SECOND_GAP} | "
-        "the planner's choice: no article gives one |",
-        f"| Asked to wait, no date: first follow-up | {rules.ASKED_TO_WAIT_GAP} | "
-        "the planner's choice: no article gives one |",
-        f"| After the last follow-up, before you stop chasing | {rules.STOP_GAP} | "
-        "the planner's choice: time for them to answer |",
-        f"| Between optional check-ins | {rules.CHECK_IN_GAP} | "
-        "the planner's choice: 004 says only to check in now and then |",
+        f"| No date given: before the first follow-up, and again before the second | "
+        f"{rules.NO_DATE_GAP} | {cite(rules.BY_ID['follow_up_no_date'].sources)} |",
+        f"| A short promise, if you chose to check in early: before the first follow-up | "
+        f"{rules.SHORT_EARLY_GAP} | {cite(rules.BY_ID['follow_up_short_early'].sources)} |",
+        f"| After their date has passed: before the second follow-up | {rules.SECOND_GAP} | "
+        f"{OWN_CHOICE}: no article gives this wait, so the planner reuses the one above |",
+        f"| Asked to wait, with no date: before the first follow-up | "
+        f"{rules.ASKED_TO_WAIT_GAP} | {OWN_CHOICE}: no article gives a number; two working "
+        "weeks is long enough to respect their request |",
+        f"| After your last follow-up, before you stop chasing | {rules.STOP_GAP} | "
+        f"{OWN_CHOICE}: time for them to answer; the articles only say not to ask a third time |",
+        f"| Between the optional check-ins (two of them) | {rules.CHECK_IN_GAP} | "
+        f"{OWN_CHOICE}: the advice is to check in from time to time, with no number |",
         "",
         f"A promise counts as *short* when the decision is due within {rules.SHORT_PROMISE_DAYS} "
         "days of the interview.",
         "",
         "## Your choices and the defaults {#choices}",
         "",
-        "| Question | Option | Rule it uses | Default |",
-        "| --- | --- | --- | --- |",
+        "| Question | Option | Rule it uses |",
+        "| --- | --- | --- |",
     ]
-    for question, field, default, options in CHOICES:
-        for value, rule_id in options:
+    for question, default, options in CHOICES:
+        for value, label, rule_id in options:
             rule = rules.BY_ID[rule_id]
-            mark = "**default**" if value is default else ""
-            lines.append(f"| {question} (`{field}`) | `{value.value}` | "
-                         f"[{rule.name}](#{anchor(rule_id)}) | {mark} |")
-    lines.append(f"| How you send thanks (`thanks`) | "
-                 f"{', '.join(f'`{t.value}`' for t in Thanks)} | "
-                 f"[{rules.BY_ID['thank_you_card'].name}](#{anchor('thank_you_card')}) for "
-                 "`email+card` | **`email`** |")
+            shown = f"**{label}** (default)" if value is default else label
+            lines.append(f"| {question} | {shown} | [{rule.name}](#{anchor(rule_id)}) |")
+    lines.append(
+        "| How you send thanks | "
+        + ", ".join(f"**{THANKS_LABELS[t]}** (default)" if t is Thanks.EMAIL else THANKS_LABELS[t]
+                    for t in Thanks)
+        + f" | [{rules.BY_ID['thank_you_card'].name}](#{anchor('thank_you_card')}), for "
+        "email then a card |"
+    )
     lines.append("")
     for group_anchor, title, ids in GROUPS:
         lines += [f"## {title} {{#{group_anchor}}}", ""]
@@ -136,9 +149,12 @@ def render() -> str:
                 f"- **When it applies:** {rule.applies}",
                 f"- **Which day:** {describe(rule.timing)}",
                 f"- **Why:** {rule.why}",
-                f"- **In your plan as:** `{rule.kind.value}` steps; "
+            ]
+            if rule.choice:
+                lines.append(f"- **{OWN_CHOICE}:** {rule.choice}")
+            lines += [
+                f"- **Sources:** {cite(rule.sources)} · "
                 f"[read more in the guide]({guide_path(rule.guide)})",
-                f"- **Sources:** {cite(rule.sources)}",
                 "",
             ]
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def strip_markup(markdown: str) -> str:
 
 @pytest.fixture(scope="module")
 def article_runs() -> dict[str, str]:
-    """Fingerprint -> article, for every 12-word run of every article (committed file)."""
+    """Fingerprint -> article, for every 8-word run of every article (committed file)."""
     runs = fingerprints.load()
     assert runs, "no article fingerprints found"
     return runs
@@ -50,7 +51,7 @@ def test_fingerprints_are_those_of_the_articles(seeds_dir: Path):
 
 
 def shared_runs(text: str, article_runs: dict[str, str]) -> set[tuple[str, str]]:
-    """(run, article) for each 12-word run of ``text`` that an article also has."""
+    """(run, article) for each 8-word run of ``text`` that an article also has."""
     return {
         (" ".join(run), article_runs[fingerprints.fingerprint(run)])
         for run in fingerprints.runs(fingerprints.words(text), RUN)
@@ -68,9 +69,66 @@ def test_normalisation_catches_a_copied_sentence(article_runs):
     assert shared_runs(strip_markup(copied), article_runs)
 
 
+def without_titles(text: str) -> str:
+    """The articles' titles are the one thing the site may repeat word for word."""
+    for title in TITLES:
+        text = text.replace(title, " ")
+    return text
+
+
+class _Text(HTMLParser):
+    """The words a reader sees (and a screen reader hears) on a built page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        for name, value in attrs:
+            if name in ("title", "alt", "aria-label", "content", "placeholder") and value:
+                self.parts.append(f" {value} .")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def built_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return "".join(parser.parts)
+
+
+def test_no_built_page_shares_a_run_of_words_with_an_article(built_site: Path, article_runs):
+    # What readers actually get, navigation, tables and the planner's page included.
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 10
+    copied = {
+        (path.relative_to(built_site).as_posix(), run, article)
+        for path in pages
+        for run, article in shared_runs(without_titles(built_text(path)), article_runs)
+    }
+    assert not copied, sorted(copied)
+
+
+def test_the_sources_page_claims_own_words_only_while_the_check_runs():
+    # The sources page promises no 8-word run is shared; this module is what makes it true.
+    text = (DOCS / "sources.md").read_text(encoding="utf-8")
+    assert RUN == 8 and "eight or more words" in text
+
+
 @pytest.mark.parametrize("page", doc_pages(), ids=page_id)
 def test_no_page_copies_a_run_of_words_from_an_article(page: Path, article_runs):
-    copied = sorted(shared_runs(strip_markup(page.read_text(encoding="utf-8")), article_runs))
+    text = without_titles(strip_markup(page.read_text(encoding="utf-8")))
+    copied = sorted(shared_runs(text, article_runs))
     for run, article in copied:
         print(f"{page_id(page)}: shares with {article}: \"{run}\"")
     assert not copied, (
@@ -93,10 +151,14 @@ def test_every_advice_page_cites_an_article(name: str):
     assert cited_articles(text), f"{name} gives advice but cites no article"
 
 
+MARK = re.compile(r"\[(\d{3})\]\(sources\.md#a(\d{3})\)")
+
+
 @pytest.mark.parametrize("name", [n for n in ADVICE_PAGES if n != "where-advice-differs.md"])
 def test_every_advice_section_ends_with_its_sources(name: str):
-    # Attribution sits beside the advice: each `##` section of a step page or template
-    # carries its own "Sources:" line naming titles and file names.
+    # Attribution sits beside the advice, compact enough for a phone: each `##` section of a
+    # step page or template ends with a "Sources:" line of article numbers, each linking to
+    # the sources page, which alone carries the titles and file names.
     _, body = split_front_matter((DOCS / name).read_text(encoding="utf-8"))
     sections = re.split(r"^## ", body, flags=re.MULTILINE)[1:]
     assert sections, f"{name} has no sections"
@@ -104,9 +166,32 @@ def test_every_advice_section_ends_with_its_sources(name: str):
         heading = section.splitlines()[0]
         line = next((ln for ln in section.splitlines() if "**Sources:**" in ln), None)
         assert line, f"{name}: section '{heading}' has no Sources line"
-        assert cited_articles(line) and all(
-            a in line for a in cited_articles(line)
-        ), f"{name}: section '{heading}': Sources line must link titles and name file names"
+        marks = MARK.findall(line)
+        assert marks and all(a == b for a, b in marks), f"{name}: '{heading}': {line}"
+        rest = MARK.sub("", line.replace("**Sources:**", "")).replace("·", "").strip()
+        assert not rest, f"{name}: '{heading}': Sources line has more than marks: {rest!r}"
+
+
+TITLES = [
+    "After The Job Interview",
+    "Job Interview Follow Up – Five Simple Steps to Success",
+    "Your Job Interview has Finished, Now What?",
+    "Following Up After Your Interview",
+    "How Do You Follow Up After an Interview?",
+]
+
+
+@pytest.mark.parametrize("page", doc_pages(), ids=page_id)
+def test_full_titles_and_file_names_live_only_on_the_sources_page(page: Path):
+    if page.name == "sources.md":
+        return
+    text = page.read_text(encoding="utf-8")
+    for article in ARTICLE_IDS:
+        assert article not in text, f"{page_id(page)} names the file {article}"
+    for title in TITLES:
+        assert f"*{title}*" not in text and f"[{title}]" not in text, (
+            f"{page_id(page)} cites by full title: {title}"
+        )
 
 
 def test_every_article_is_cited_somewhere():
@@ -156,28 +241,41 @@ QUESTIONS = [
 ]
 
 
+ARTICLE_COLUMNS = ["000", "001", "002", "003", "004"]
+
+
 def comparison_table() -> tuple[list[str], dict[str, dict[str, str]]]:
-    """The first table on where-advice-differs.md: header cells and {question: {col: cell}}."""
+    """The "At a glance" blocks of where-advice-differs.md, one per question, as a table:
+    the column names and {question: {column: answer}}, the planner's row split into its
+    default (the bold words) and why."""
     text = (DOCS / "where-advice-differs.md").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.startswith("|")]
-    cells = [[c.strip() for c in ln.strip("|").split(" | ")] for ln in lines]
-    header, rows = cells[0], []
-    for row in cells[2:]:
-        if len(row) != len(header):
-            break  # the next table starts
-        rows.append(row)
-    table = {}
-    for row in rows:
-        question = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", row[0])
-        table[question] = dict(zip(header, row))
+    glance = text.split("## At a glance", 1)[1].split("\n## ", 1)[0]
+    header = ["Question", *ARTICLE_COLUMNS, "Planner default", "Why"]
+    table: dict[str, dict[str, str]] = {}
+    for block in glance.split('<div class="glance-item" markdown>')[1:]:
+        title = re.search(r"^\*\*(.+)\*\*$", block, flags=re.MULTILINE)
+        assert title, f"a glance block without a question: {block[:80]!r}"
+        question = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", title.group(1))
+        row: dict[str, str] = {"Question": question}
+        for line in block.splitlines():
+            cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+            if not line.startswith("|") or len(cells) != 2:
+                continue
+            mark = MARK.fullmatch(cells[0])
+            if mark:
+                row[mark.group(1)] = cells[1]
+            elif cells[0] == "Planner":
+                default, _, why = cells[1].partition(": ")
+                row["Planner default"], row["Why"] = default, why
+        table[question] = row
     return header, table
 
 
-def test_comparison_has_a_column_per_article_and_the_planner_default():
-    header, _ = comparison_table()
-    for number in ("000", "001", "002", "003", "004"):
-        assert any(f"sources.md#a{number}" in cell for cell in header), f"no column for {number}"
-    assert "Planner default" in header and "Why" in header
+def test_comparison_has_a_block_per_question_with_every_article_and_the_planner():
+    header, table = comparison_table()
+    assert len(table) >= len(QUESTIONS)
+    for question, row in table.items():
+        assert set(row) == set(header), f"{question!r} lacks {set(header) - set(row)}"
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
@@ -243,6 +341,7 @@ TEMPLATES = [
     "panel-thank-you",
     "follow-up-call-script",
     "follow-up-email",
+    "last-follow-up-email",
     "check-in-email",
     "reference-briefing",
     "reply-to-a-rejection",
@@ -291,3 +390,8 @@ def test_each_step_page_opens_with_a_two_line_in_short(name: str):
     assert box[0] == '!!! abstract "In short"', f"{name}: second block is not the In short box"
     lines = [ln for ln in box[1:] if ln.strip()]
     assert len(lines) == 2, f"{name}: In short should be two lines, has {len(lines)}"
+    # ...and it leads with the one thing to do now: a bold instruction, not a description.
+    first = lines[0].strip()
+    assert first.startswith("**") and first.split()[0].strip("*") not in {"A", "An", "The"}, (
+        f"{name}: In short should open with what to do: {first!r}"
+    )

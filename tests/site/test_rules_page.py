@@ -1,9 +1,11 @@
 """The "How the planner decides" page is the rule table, word for word."""
 
 import importlib.util
+import re
 from pathlib import Path
 
 from planner.rules import RULES
+from planner.sources import BY_ID as ARTICLES
 from planner.timing import describe
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,5 +28,26 @@ def test_every_rule_has_its_own_section_with_its_sources():
         assert heading in page
         section = page.split(heading, 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
         for source in rule.sources:
-            assert f"(`{source}`)" in section
+            assert ARTICLES[source].mark in section
         assert describe(rule.timing) in section and rule.applies in section
+        if rule.choice:
+            assert f"**Planner's choice:** {rule.choice}" in section
+
+
+def test_the_page_speaks_plain_words_without_code_keys():
+    # A coach reads this page: no field names, option codes or step kinds in code style.
+    page = rules_page.render()
+    visible = re.sub(r"\]\([^)]*\)|\{#[^}]*\}", "]", page)  # link targets and anchors
+    assert "`" not in visible
+    for word in ("thanks_timing", "after_promise", "short_promise", "next-day", "two-days",
+                 "follow_up", "check_in", "email+card"):
+        assert word not in visible, word
+
+
+def test_numbers_no_article_gives_are_the_planners_choice_and_cite_nothing():
+    page = rules_page.render()
+    table = page.split("## The numbers", 1)[1].split("\n## ", 1)[0]
+    for row in table.splitlines():
+        if "Planner's choice" in row:
+            assert "sources.md" not in row, row
+    assert table.count("Planner's choice") == 4
