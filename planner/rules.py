@@ -237,8 +237,7 @@ RULES: tuple[Rule, ...] = (
             Place.SHARED,
             when=(Condition.CHASE_AFTER_DATE,),
         ),
-        "A follow-up is fair once their own date has passed without news; the week before "
-        "a second one is the planner's choice.",
+        "A follow-up is fair once their own date has passed without news.",
         (A000,),
         "following-up/#when-to-follow-up",
         "The gap before the second follow-up (one working week) is the planner's choice: no "
@@ -257,8 +256,7 @@ RULES: tuple[Rule, ...] = (
             Place.SHARED,
             when=(Condition.CHASE_WEEK_AFTER,),
         ),
-        "A week's grace past their timetable makes a follow-up entirely reasonable; the week "
-        "before a second one is the planner's choice.",
+        "A week's grace past their timetable makes a follow-up entirely reasonable.",
         (A004,),
         "following-up/#when-to-follow-up",
         "The gap before the second follow-up (one working week) is the planner's choice: no "
@@ -325,8 +323,7 @@ RULES: tuple[Rule, ...] = (
             when=(Condition.CHASE_ASKED_TO_WAIT,),
         ),
         "Do as they asked and write rather than call, but do not wait for ever: one email "
-        "after a fair wait keeps you in contention (ten working days is the "
-        "planner's choice: no article gives a number).",
+        "after a fair wait keeps you in contention.",
         (A001, A002),
         "following-up/#phone-or-email",
         "Ten working days, and one working week before the second email, are the planner's "
@@ -358,7 +355,7 @@ RULES: tuple[Rule, ...] = (
             Place.SHARED,
         ),
         "A short, useful note (an article that fits the interview) keeps you in mind without "
-        "asking about the decision; two, two working weeks apart, are the planner's choice.",
+        "asking about the decision.",
         (A004,),
         "following-up/#check-in-when-it-runs-long",
         "Two check-ins, two working weeks apart, are the planner's choice: the article says "

@@ -13,6 +13,8 @@ import pytest
 from planner import evidence, rules
 from planner.sources import ARTICLES
 
+from .conftest import plan
+
 MAX_WORDS = 8
 
 
@@ -41,10 +43,16 @@ def test_every_excerpt_is_short_and_names_a_real_article_and_paragraph() -> None
 
 
 def test_the_planners_own_numbers_are_labelled_and_cite_nothing_for_them() -> None:
-    # Where no article gives the number, the rule says so in its reason and in `choice`.
-    for rule_id in ("follow_up_when_asked_to_wait", "check_in"):
+    # Where no article gives the number, the rule says so in `choice`, and each step it makes
+    # says so in its reason (the words come from the timing value the number is part of).
+    for rule_id in ("follow_up_when_asked_to_wait", "check_in", "stop_chasing"):
         rule = rules.BY_ID[rule_id]
-        assert "planner's choice" in rule.why and "planner's choice" in rule.choice
+        assert "planner's choice" in rule.choice
+        assert all(at.planner_choice for at in rule.timing.at)
+    reasons = [s["why"] for s in plan(contact="wait")["steps"]
+               if s["rule"] in ("follow_up_when_asked_to_wait", "check_in", "stop_chasing")]
+    assert len(reasons) == 5
+    assert all("(the gap is the planner's choice: no article gives one)" in r for r in reasons)
     for rule in rules.RULES:
         if rule.choice:
             assert "planner's choice" in rule.choice or "leaves the choice" in rule.choice, rule.id
