@@ -54,7 +54,8 @@ def test_every_page_has_the_policy_before_any_script_and_it_covers_every_inline_
 # entry that stops occurring fails the test, so none outlives its reason.
 # Zensical 0.0.73: its search box lives in a shadow root whose stylesheet is a <style> element
 # its bundle makes at run time (``attachShadow`` then ``C("style",{},…)``); ``style-src 'self'``
-# refuses it, and the box opens without styles and shows no results. Allowing it would take
+# refuses it: search finds its results, but the dialog opens unstyled, a bare list over the
+# page (checked with a screenshot). Allowing it would take
 # 'unsafe-inline' for styles or a hash of text inside Zensical's bundle; the published site is
 # Material's, whose search runs under the policy, so this waits for a Zensical that ships the
 # stylesheet as a file (or for the move to Zensical, which must solve it).
