@@ -12,6 +12,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 echo "==> Strict site build"
-.venv/bin/mkdocs build --strict --quiet
+.venv/bin/python scripts/build_site.py  # strict build, then each page's CSP
 echo "==> Benchmark"
 exec .venv/bin/python benchmarks/bench.py "$@"

@@ -1,16 +1,18 @@
-"""Write the site's Content-Security-Policy, with a hash for every inline script Material emits.
+"""Write each built page's Content-Security-Policy, with a hash for every inline script in it.
 
 Share links come from strangers, so the pages refuse any script the site did not ship:
-``script-src 'self'`` plus the sha256 of each inline script in the built pages (Material's
-small start-up scripts; their ``__md_scope=new URL("..",location)`` text differs with a page's
-depth, so each variant has its own hash). The policy goes into ``overrides/partials/csp.html``
-as a ``<meta http-equiv>``, which ``overrides/main.html`` puts before any script.
+``script-src 'self'`` plus the sha256 of each inline script the page holds (the generator's
+small start-up scripts, whose ``__md_scope=new URL("..",location)`` text differs with a page's
+depth, and ours in ``overrides/main.html``). The hashes are computed from the built pages after
+every build (scripts/build_site.py calls ``write_policies``), so the policy holds whatever
+generator wrote the pages (Material for MkDocs or Zensical) and no hash is kept by hand. The
+policy goes in as a ``<meta http-equiv>`` right after ``<meta charset>``, before any script or
+stylesheet (a policy in a ``<meta>`` covers only what follows it); a policy already there is
+replaced.
 
-    .venv/bin/python scripts/csp.py          # rebuild the site, rewrite the partial
-    .venv/bin/python scripts/csp.py --check  # exit 1 if the partial is out of date
+    .venv/bin/python scripts/csp.py SITE_DIR   # (re)write the policies of a built site
 
-Run it after upgrading Material or adding a page at a new depth; tests/trust/test_csp.py fails
-until you do. The policy (see docs/privacy.md):
+The policy (see docs/privacy.md):
 
 - everything from the site's own origin only; no third party, no inline handlers, no eval;
 - ``'wasm-unsafe-eval'``: the planner compiles Pyodide's WebAssembly (in a module worker,
@@ -27,16 +29,10 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
-import os
 import re
-import subprocess
 import sys
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-PARTIAL = ROOT / "overrides" / "partials" / "csp.html"
 
 # Script types a browser executes (an empty type means JavaScript); JSON data blocks are not.
 EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
@@ -106,13 +102,6 @@ def policy_hashes(policy: str) -> set[str]:
     return set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", match.group(1) if match else ""))
 
 
-def hashes_in(site: Path) -> set[str]:
-    found = set()
-    for page in sorted(site.rglob("*.html")):
-        found.update(sha256(s) for s in scan(page.read_text(encoding="utf-8")).scripts)
-    return found
-
-
 def policy(hashes: set[str]) -> str:
     parts = []
     for name, sources in BASE_POLICY:
@@ -122,44 +111,36 @@ def policy(hashes: set[str]) -> str:
     return "; ".join(parts)
 
 
-def render(hashes: set[str]) -> str:
-    return (
-        "{#- Written by scripts/csp.py: do not edit by hand, run the script. -#}\n"
-        f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">\n'
-    )
+META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 
 
-def build(site: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-        check=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+def with_policy(html: str) -> str:
+    """The page with exactly one policy, allowing exactly the inline scripts it holds."""
+    html = META.sub("", html)
+    hashes = {sha256(script) for script in scan(html).scripts}
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    anchor = CHARSET.search(html) or HEAD.search(html)
+    if anchor is None:
+        raise ValueError("no <head> to put the policy in")
+    return html[: anchor.end()] + meta + html[anchor.end() :]
+
+
+def write_policies(site: Path) -> int:
+    """Give every HTML page of a built site its policy; returns the number of pages."""
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        page.write_text(with_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return len(pages)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check the partial is current")
-    parser.add_argument("--site", type=Path, help="an already built site to read instead")
+    parser.add_argument("site", type=Path, help="a built site")
     args = parser.parse_args()
-    if not PARTIAL.exists():  # the first run: the templates include the partial
-        PARTIAL.write_text(render(set()), encoding="utf-8")
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or Path(tmp) / "site"
-        if not args.site:
-            build(site)
-        wanted = render(hashes_in(site))
-    current = PARTIAL.read_text(encoding="utf-8")
-    if args.check:
-        if current != wanted:
-            print(
-                f"{PARTIAL.relative_to(ROOT)} is out of date: run scripts/csp.py", file=sys.stderr
-            )
-            return 1
-        return 0
-    PARTIAL.write_text(wanted, encoding="utf-8")
-    print(f"wrote {PARTIAL.relative_to(ROOT)}")
+    count = write_policies(args.site)
+    print(f"wrote the policy of {count} pages in {args.site}")
     return 0
 
 

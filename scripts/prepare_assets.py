@@ -16,6 +16,7 @@ the files are already there and current; the planner wheel is always rebuilt.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -164,19 +165,34 @@ def download_lazy_wheels() -> list[Path]:
 
 
 def write_lock(wheels: list[Path]) -> Path:
-    """A pyodide-lock.json for our wheels only, using Pyodide's own lock for the ABI info.
+    """A pyodide-lock.json for our wheels only, written by pyodide-build's
+    ``pyodide lockfile add-wheels`` (README, "Dependencies").
 
-    File names are relative, so Pyodide fetches them from the folder the lock is served from.
+    The input is Pyodide's own lock emptied of its packages: it keeps the ABI information
+    (Python version, platform) and lists nothing that this site does not serve. File names are
+    relative (``--base-path``), so Pyodide fetches them from the folder the lock is served from.
     Dependencies are read from each wheel's metadata; a missing one is an error.
     """
-    from pyodide_lock import PyodideLockSpec
-    from pyodide_lock.utils import add_wheels_to_spec
-
-    upstream = PyodideLockSpec.from_json(PYODIDE_SRC / LOCK_NAME)
-    empty = PyodideLockSpec(info=upstream.info, packages={})
-    spec = add_wheels_to_spec(empty, wheels, base_path=WHEELS)
+    upstream = json.loads((PYODIDE_SRC / LOCK_NAME).read_text(encoding="utf-8"))
     target = WHEELS / LOCK_NAME
-    spec.to_json(target, indent=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / LOCK_NAME
+        empty.write_text(json.dumps({"info": upstream["info"], "packages": {}}), encoding="utf-8")
+        subprocess.run(
+            [
+                str(Path(sys.executable).with_name("pyodide")),
+                "lockfile",
+                "add-wheels",
+                "--input",
+                str(empty),
+                "--output",
+                str(target),
+                "--base-path",
+                str(WHEELS),
+                *map(str, wheels),
+            ],
+            check=True,
+        )
     return target
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: set-up, strict site build, pytest (core, command line, site, browser),
+# Runs every test: set-up, strict site builds (Material, Zensical), pytest (core, command line, site, browser),
 # and the planner's core tests again inside real Pyodide under Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,8 +8,9 @@ export NO_MKDOCS_2_WARNING=1
 echo "==> Static checks (ruff, mypy --strict)"
 .venv/bin/ruff check planner tests scripts benchmarks
 .venv/bin/mypy planner
-echo "==> Strict site build"
-.venv/bin/mkdocs build --strict --quiet
+echo "==> Strict site builds (Material for MkDocs; Zensical, its successor), each page's CSP"
+.venv/bin/python scripts/build_site.py
+.venv/bin/python scripts/build_site.py --generator zensical --site-dir build/site-zensical
 echo "==> pytest"
 .venv/bin/python -m pytest "$@"
 echo "==> Core tests inside Pyodide (Node)"

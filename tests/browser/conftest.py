@@ -9,7 +9,6 @@ that nothing left the machine and nothing broke.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -22,6 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import build_site
 import chromium
 from serve_site import serve_in_thread
 
@@ -61,30 +61,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, prepared_assets: None) ->
     """
     out = tmp_path_factory.mktemp("site")
     server, url = serve_in_thread(out)
-    # Next to mkdocs.yml, so that every relative path in it (docs, overrides) still resolves.
-    config = ROOT / f".mkdocs-browser-tests-{os.getpid()}.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\nsite_url: {url}\n", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    try:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--quiet",
-                "--config-file",
-                str(config),
-                "--site-dir",
-                str(out),
-            ],
-            check=True,
-            cwd=ROOT,
-            env=env,
-        )
-    finally:
-        config.unlink()
+    build_site.build(out, "mkdocs", site_url=url)  # strict, then every page's policy
     yield url
     server.shutdown()
     server.server_close()

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -31,6 +29,7 @@ from browser.conftest import (  # noqa: F401 - fixtures, registered by import
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import build_site
 from serve_site import SiteHandler
 
 
@@ -96,18 +95,7 @@ def offline_site(
     release.mkdir()
     site = Site(tmp)
     site.serve(release)
-    config = ROOT / f".mkdocs-browser-tests-offline-{os.getpid()}.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\nsite_url: {site.url}\n", encoding="utf-8")
-    try:
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-             "--config-file", str(config), "--site-dir", str(release)],
-            check=True,
-            cwd=ROOT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-    finally:
-        config.unlink()
+    build_site.build(release, "mkdocs", site_url=site.url)  # strict, then every page's policy
     site.release_a = release  # type: ignore[attr-defined]
     yield site
     site.stop()

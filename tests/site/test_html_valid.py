@@ -10,11 +10,9 @@ line and message.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,9 +21,11 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
-# Errors we accept, each matched on message AND the exact markup, and each explained.
-# An entry that stops matching anything fails the test, so none outlives its reason.
-ACCEPTED = [
+# Errors we accept, each for the generators that make it, matched on message AND the exact
+# markup, and each explained. An entry that stops matching anything (in a build by one of its
+# generators) fails the test, so none outlives its reason.
+BOTH = ("mkdocs", "zensical")
+ACCEPTED: list[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]] = [
     (
         # Material's base.html puts autocomplete="off" on the two hidden checkboxes that hold the
         # drawer and search state. HTML allows autocomplete only on text-like inputs, but this is
@@ -34,36 +34,30 @@ ACCEPTED = [
         # it deliberately (squidfunk/mkdocs-material#1513). Dropping the attribute would need a
         # copy of all of base.html (the inputs sit in no block) and would bring the Firefox bug
         # back; wrapping them in <form autocomplete="off"> breaks Material's sibling (~) CSS.
+        # Zensical's base.html (0.0.73) keeps the same two inputs.
+        BOTH,
         re.compile(r"^Attribute “autocomplete” is only allowed when the input type is "),
         re.compile(
             r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" '
             r'id="__(drawer|search)" autocomplete="off">'
         ),
     ),
+    (
+        # Zensical 0.0.73's base.html (not Material's) marks the drawer's click-to-close overlay
+        # <label for="__drawer"> aria-hidden="true", which HTML forbids on a label tied to a
+        # control. Like the inputs above it sits in no template block; the site is published
+        # with Material, so this is recorded here rather than patched by copying base.html.
+        ("zensical",),
+        re.compile(r"^The “aria-hidden” attribute must not be used on any “label” element"),
+        re.compile(r'<label class="md-overlay" for="__drawer" aria-hidden="true">'),
+    ),
 ]
 
 
-def build_site(out: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-        check=False,
-        cwd=ROOT,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
-
-
-@pytest.fixture(scope="module")
-def site(request, tmp_path_factory) -> Path:
-    """The strictly built site: the session's shared build when tests/site/conftest.py offers
-    one (fixture `built_site`), else a build of our own."""
-    try:
-        return request.getfixturevalue("built_site")
-    except pytest.FixtureLookupError:
-        return build_site(tmp_path_factory.mktemp("site"))
+@pytest.fixture
+def site(built_site: Path) -> Path:
+    """The strictly built site, once per generator (tests/site/conftest.py)."""
+    return built_site
 
 
 def run_vnu(pages: list[Path], *options: str) -> list[dict]:
@@ -98,15 +92,15 @@ def describe(site: Path, message: dict) -> str:
     return f"{page}:{message.get('lastLine', '?')}: {message['message']}\n    {extract}"
 
 
-def accepted_by(message: dict) -> int | None:
+def accepted_by(message: dict, generator: str) -> int | None:
     extract = message.get("extract") or ""
-    for index, (text, markup) in enumerate(ACCEPTED):
-        if text.search(message["message"]) and markup.search(extract):
+    for index, (generators, text, markup) in enumerate(ACCEPTED):
+        if generator in generators and text.search(message["message"]) and markup.search(extract):
             return index
     return None
 
 
-def test_every_built_page_is_valid_html(site: Path) -> None:
+def test_every_built_page_is_valid_html(site: Path, generator: str) -> None:
     pages = sorted(site.rglob("*.html"))
     # The check means something only if it saw the real site: home, planner and guide pages.
     for must in ("index.html", "planner/index.html", "following-up/index.html"):
@@ -114,15 +108,16 @@ def test_every_built_page_is_valid_html(site: Path) -> None:
 
     messages = run_vnu(pages)
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
-    used = {accepted_by(m) for m in errors} - {None}
-    problems = [describe(site, m) for m in errors if accepted_by(m) is None]
+    used = {accepted_by(m, generator) for m in errors} - {None}
+    problems = [describe(site, m) for m in errors if accepted_by(m, generator) is None]
 
     if problems:
         pytest.fail(
-            f"{len(problems)} HTML error(s) in {len(pages)} pages:\n" + "\n".join(problems),
+            f"{len(problems)} HTML error(s) in {len(pages)} pages built by {generator}:\n" + "\n".join(problems),
             pytrace=False,
         )
-    stale = [ACCEPTED[i][0].pattern for i in range(len(ACCEPTED)) if i not in used]
+    stale = [text.pattern for i, (generators, text, _) in enumerate(ACCEPTED)
+             if generator in generators and i not in used]
     if stale:
         pytest.fail(f"accepted errors that no longer occur, remove them from ACCEPTED: {stale}",
                     pytrace=False)

@@ -14,7 +14,7 @@ from csp import (
 )  # scripts/csp.py (scripts/ is on sys.path, see conftest)
 from playwright.sync_api import Browser, Error, expect
 
-from .conftest import CSP_WATCH, open_planner
+from .conftest import CSP_WATCH, Guard, open_planner, pages_of
 
 
 def fetch(url: str) -> str:
@@ -32,10 +32,11 @@ def meta_policy(html: str) -> str:
 
 
 def test_every_page_has_the_policy_before_any_script_and_it_covers_every_inline_script(
-    base_url: str, site_pages: list[str]
+    served: tuple[str, str],
 ) -> None:
-    for path in [*site_pages, "no-such-page/"]:
-        html = fetch(base_url + path)
+    _, served_url = served
+    for path in [*pages_of(served_url), "no-such-page/"]:
+        html = fetch(served_url + path)
         assert html.count('http-equiv="Content-Security-Policy"') == 1, path
         head = html.split("</head>", 1)[0]
         at = head.index('http-equiv="Content-Security-Policy"')
@@ -46,14 +47,32 @@ def test_every_page_has_the_policy_before_any_script_and_it_covers_every_inline_
         found = scan(html)
         assert found.handlers == [], path  # inline on...= handlers cannot be allowed by hash
         missing = [s[:80] for s in found.scripts if sha256(s) not in policy_hashes(policy)]
-        assert missing == [], f"{path}: inline scripts not in the policy (run scripts/csp.py)"
+        assert missing == [], f"{path}: inline scripts not in the policy (scripts/build_site.py)"
 
 
-def test_every_page_runs_without_a_policy_violation(new_context, site_pages: list[str]) -> None:
-    context = new_context()
+# What a generator's own script does that the policy refuses, recorded rather than allowed; an
+# entry that stops occurring fails the test, so none outlives its reason.
+# Zensical 0.0.73: its search box lives in a shadow root whose stylesheet is a <style> element
+# its bundle makes at run time (``attachShadow`` then ``C("style",{},…)``); ``style-src 'self'``
+# refuses it: search finds its results, but the dialog opens unstyled, a bare list over the
+# page (checked with a screenshot). Allowing it would take
+# 'unsafe-inline' for styles or a hash of text inside Zensical's bundle; the published site is
+# Material's, whose search runs under the policy, so this waits for a Zensical that ships the
+# stylesheet as a file (or for the move to Zensical, which must solve it).
+REFUSED = {"zensical": ("style-src-elem blocked inline", "Applying inline style violates")}
+
+
+def test_every_page_runs_without_a_policy_violation(
+    browser: Browser, served: tuple[str, str]
+) -> None:
+    generator, served_url = served
+    violation, console = REFUSED.get(generator, (None, None))
+    guard = Guard(served_url)  # nothing leaves the machine, nothing breaks, whoever built it
+    context = browser.new_context(base_url=served_url)
+    guard.attach(context)
     context.add_init_script(CSP_WATCH)
     page = context.new_page()
-    for path in site_pages:
+    for path in pages_of(served_url):
         page.goto(path)
         expect(page.locator("body")).to_be_visible()
         page.wait_for_load_state("load")
@@ -62,8 +81,23 @@ def test_every_page_runs_without_a_policy_violation(new_context, site_pages: lis
         # Search runs Material's worker and fetches the index: also under the policy.
         page.keyboard.press("/")
         page.keyboard.type("thank")
-        expect(page.locator(".md-search-result__item").first).to_be_visible()
-        assert page.evaluate("window.__csp") == [], path
+        if violation is None:
+            expect(page.locator(".md-search-result__item").first).to_be_visible()
+            assert page.evaluate("window.__csp") == [], path
+        else:
+            page.evaluate(
+                """() => new Promise((resolve, reject) => {
+                    if (window.__csp.length) resolve();
+                    document.addEventListener("securitypolicyviolation", () => resolve());
+                    setTimeout(() => reject(new Error("no longer refused: drop REFUSED")), 20000);
+                })"""
+            )
+            refused = page.evaluate("window.__csp")
+            assert all(v.startswith(violation) for v in refused), (path, refused)
+    context.close()
+    if console is not None:
+        guard.errors = [e for e in guard.errors if console not in e]
+    guard.check()
 
 
 def test_the_planner_works_under_the_policy(new_context) -> None:
