@@ -32,16 +32,7 @@ from planner.engine import make_plan
 from planner.model import InvalidInput, PlanInput, Timeline
 from planner.parse import parse_input
 from planner.sources import BY_ID
-
-CHANNELS: dict[str, str] = {
-    "email": "By email",
-    "phone": "By phone",
-    "post": "By post",
-    "phone_or_email": "By phone or email",
-    "in_person": "In person",
-    "linkedin": "On LinkedIn",
-    "on_your_own": "On your own",
-}
+from planner.view import channel_label, date_label
 
 
 def handle(request_json: str) -> str:
@@ -119,15 +110,10 @@ def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> di
         item["draft"] = draft.to_dict() if draft else None
         item["google"] = google_calendar_url(step, site)
         item["date_label"] = date_label(step.date)
-        item["channel_label"] = CHANNELS.get(step.channel.value, step.channel.value)
+        item["channel_label"] = channel_label(step.channel)
         item["source_links"] = [source_link(name) for name in step.sources]
     answer["share"] = link
     return answer
-
-
-def date_label(day: dt.date) -> str:
-    """'Wed 18 Nov 2026': the page shows this; the machine-readable date goes in <time>."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def source_link(file_name: str) -> dict[str, str]:
