@@ -252,33 +252,13 @@ function bind(root) {
     }
   }
 
-  function field(part, label, type, autocomplete) {
-    return el(
-      "div",
-      { class: "planner-field" },
-      el("label", { "data-part": part, text: label }),
-      el("input", { type, "data-part": part, autocomplete, maxlength: "120" }),
-    );
+  // A new row, cloned from the form's <template> (which carries the field table's limits).
+  function newRow(templateId) {
+    return $(templateId).content.firstElementChild.cloneNode(true);
   }
 
   function addInterviewer(person = {}, focus = false) {
-    const row = el(
-      "li",
-      { class: "planner-item" },
-      el(
-        "fieldset",
-        { class: "planner-person" },
-        el("legend"),
-        el(
-          "div",
-          { class: "planner-row" },
-          field("name", "Name", "text", "off"),
-          field("title", "Job title (optional)", "text", "off"),
-          field("email", "Email (optional)", "email", "off"),
-        ),
-        el("button", { type: "button", class: "md-button planner-remove", "data-remove": "interviewer" }),
-      ),
-    );
+    const row = newRow("pl-interviewer-row");
     ui.interviewers.append(row);
     for (const part of ["name", "title", "email"]) {
       row.querySelector(`input[data-part="${part}"]`).value = person[part] || "";
@@ -288,12 +268,7 @@ function bind(root) {
   }
 
   function addReference(name = "", focus = false) {
-    const row = el(
-      "li",
-      { class: "planner-item planner-row" },
-      el("div", { class: "planner-field" }, el("label"), el("input", { type: "text", maxlength: "120" })),
-      el("button", { type: "button", class: "md-button planner-remove", "data-remove": "reference" }),
-    );
+    const row = newRow("pl-reference-row");
     ui.references.append(row);
     row.querySelector("input").value = name;
     renumber();
