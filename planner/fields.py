@@ -71,6 +71,8 @@ class Field:
     metavar: str | None = None
     autocomplete: str | None = None
     optional: bool = True
+    row_label: str = ""  # a row's heading, "{n}" its number
+    remove_label: str = ""  # its remove button, "{n}" its number
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -131,7 +133,8 @@ TABLE: tuple[Field, ...] = (
           "someone who interviewed you; repeat for a panel; the email is optional",
           hint="One thank-you note per person. Add each interviewer, with an email address if "
           "you have one.",
-          max_items=MAX_INTERVIEWERS, metavar='"NAME <EMAIL>"',
+          max_items=MAX_INTERVIEWERS, metavar='"NAME <EMAIL>"', row_label="Interviewer {n}",
+          remove_label="Remove interviewer {n}",
           parts=(Part("name", "Name", "Interviewer's name", NAME_MAX, required=True),
                  Part("title", "Job title (optional)", "Interviewer's title", TEXT_MAX),
                  Part("email", "Email (optional)", "Email", EMAIL_MAX, "email"))),
@@ -175,7 +178,7 @@ TABLE: tuple[Field, ...] = (
     Field("references", "rf", Kind.NAMES, "Your references", "References", "--reference",
           "a reference you gave (repeatable)",
           hint="People the employer may call. The plan reminds you to brief each one.",
-          max_items=MAX_REFERENCES, metavar="NAME",
+          max_items=MAX_REFERENCES, metavar="NAME", remove_label="Remove reference {n}",
           parts=(Part("name", "Reference {n}: name", "Reference's name", NAME_MAX,
                       required=True),)),
     Field("working_days", "wd", Kind.DAYS, "Your working days", "Working days", "--working-days",

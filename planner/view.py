@@ -48,14 +48,13 @@ MESSAGES: dict[str, str] = {
     "link_copy_failed": "Could not copy: copy the address from the address bar.",
     "starting": "The planner is still starting; try again in a moment.",
     "no_calendar": "No calendar yet: fix the answers marked in the form first.",
-    "calendar_saved": "Calendar file downloaded.",
     "kept": "This plan will be kept in this browser.",
     "not_kept": "This plan is no longer kept in this browser.",
     "forgotten": "Everything this planner kept on this device has been removed, and the form "
     "was cleared.",
     "opening_link": "Opening the shared plan…",
-    "failed": "The planner could not start in this browser. The step-by-step guide has the same "
-    "advice.",
+    "failed": "The planner could not start in this browser ({detail}). The step-by-step guide "
+    "has the same advice.",
 }
 
 STATUS_BADGES: dict[Status, str | None] = {
@@ -141,3 +140,11 @@ def step_view(step: Step, status: Status, draft: Mapping[str, Any] | None,
         "calendar_name": " (opens Google Calendar in a new tab)",
         "draft": draft_view(draft),
     }
+
+
+LOADING = {"holidays": "Loading public holidays…", "icalendar": "Preparing the calendar file…"}
+
+
+def loading(packages: list[str]) -> str:
+    """What the page says while the worker loads packages a request needs."""
+    return " ".join(LOADING.get(name, "Loading…") for name in packages) or ""

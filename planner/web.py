@@ -57,7 +57,8 @@ def handle(request_json: str) -> str:
                 ics(converted.raw, request.get("today"), request.get("site")), converted
             )
         elif op == "needs":
-            answer = {"packages": needs(converted.raw, request.get("for", "plan"))}
+            wanted = needs(converted.raw, request.get("for", "plan"))
+            answer = {"packages": wanted, "status": view.loading(wanted)}
         else:
             answer = _failure(f"Unknown request {op!r}.")
     except Exception:  # noqa: BLE001 - the page must get an answer, never a dead worker
@@ -171,4 +172,4 @@ def ics(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> dic
         if draft:
             drafts[step.id] = draft.as_text()
     text = calendar_bytes(timeline.steps, inp, site_url=site, drafts=drafts).decode("utf-8")
-    return {"ics": text, "filename": FILENAME}
+    return {"ics": text, "filename": FILENAME, "announce": f"Calendar file {FILENAME} downloaded."}

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planner import fields
+from planner import fields, view
 from planner.fields import Field, Kind
 from planner.parse import MAX_WITHIN_WEEKS
 
@@ -158,18 +158,26 @@ def part_input(part: fields.Part) -> str:
 def templates() -> str:
     """The rows the page adds on request, with the table's limits on their inputs."""
     people = fields.field("interviewers")
-    (reference,) = fields.field("references").parts
+    references = fields.field("references")
+    (reference,) = references.parts
     person = "".join(part_input(p) for p in people.parts)
     return (
         '<template id="pl-interviewer-row"><li class="planner-item"><fieldset class="planner-person">'
-        f'<legend></legend><div class="planner-row">{person}</div>'
-        '<button type="button" class="md-button planner-remove" data-remove="interviewer"></button>'
+        f'<legend{attrs(data_numbered=people.row_label)}></legend><div class="planner-row">{person}</div>'
+        f'<button{attrs(type="button", class_="md-button planner-remove", data_remove="interviewer", data_numbered=people.remove_label)}></button>'
         "</fieldset></li></template>\n"
         '<template id="pl-reference-row"><li class="planner-item planner-row">'
-        f'<div class="planner-field"><label></label><input{attrs(type="text", maxlength=reference.max_length)}></div>'
-        '<button type="button" class="md-button planner-remove" data-remove="reference"></button>'
-        "</li></template>"
+        f'<div class="planner-field"><label{attrs(data_numbered=reference.label)}></label><input{attrs(type="text", maxlength=reference.max_length)}></div>'
+        f'<button{attrs(type="button", class_="md-button planner-remove", data_remove="reference", data_numbered=references.remove_label)}></button>'
+        "</li></template>\n"
+        + messages()
     )
+
+
+def messages() -> str:
+    """What the page says after the reader acts, from planner/view.py, there before Python is."""
+    said = "".join(f'<p data-message="{key}">{text(value)}</p>' for key, value in view.MESSAGES.items())
+    return f'<template id="planner-messages">{said}</template>'
 
 
 def people(name: str, add: str, ident: str) -> list[str]:
