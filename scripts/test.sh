@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: set-up, strict site build, pytest (core, command line, site, browser),
-# and the planner's core tests again inside real Pyodide under Node.
+# Runs every test: set-up, strict site build, JavaScript unit tests, pytest (core, command line,
+# site, browser), and the planner's core tests again inside real Pyodide under Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -10,6 +10,8 @@ echo "==> Static checks (ruff, mypy --strict)"
 .venv/bin/mypy planner
 echo "==> Strict site build"
 .venv/bin/mkdocs build --strict --quiet
+echo "==> JavaScript unit tests (node --test)"
+node --experimental-detect-module --test tests/js/
 echo "==> pytest"
 .venv/bin/python -m pytest "$@"
 echo "==> Core tests inside Pyodide (Node)"
