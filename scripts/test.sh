@@ -7,7 +7,7 @@ bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 echo "==> Static checks (ruff, mypy --strict)"
 .venv/bin/ruff check planner tests scripts benchmarks
-.venv/bin/mypy planner
+.venv/bin/mypy planner scripts/pyodide_stdlib.py
 echo "==> Strict site build"
 .venv/bin/mkdocs build --strict --quiet
 echo "==> JavaScript unit tests (node --test)"
