@@ -14,36 +14,19 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from enum import Enum
 from typing import Any, TextIO
 
+from . import fields
 from .api import plan_dict
-from .model import AfterPromise, Contact, Format, Round, ShortPromise, Thanks, ThanksTiming
+from .model import Channel
 from .parse import BIDI, ISO_DATE, SURROGATE
+from .view import channel_phrase
 
 INTERVIEWER = re.compile(r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
-CHANNEL_LABELS = {
-    "email": "email",
-    "phone": "phone",
-    "post": "post",
-    "phone_or_email": "phone or email",
-    "in_person": "in person",
-    "video": "video call",
-    "linkedin": "LinkedIn",
-    "on_your_own": "on your own",
-}
 
-
-# Options whose name differs from the form field they fill, for error reports.
-OPTION_FIELDS = {
-    "--interview": "interview_date",
-    "--start": "interview_start",
-    "--end": "interview_end",
-    "--interview-format": "format",
-    "--interviewer": "interviewers",
-    "--reference": "references",
-    "--interviewer-title": "interviewers",
-}
+# Each option's field, for error reports.
+OPTION_FIELDS = {spec.option: spec.name for spec in fields.TABLE}
+OPTION_FIELDS["--interviewer-title"] = "interviewers"
 ARGUMENT = re.compile(r"argument (--[\w-]+)")
 
 
@@ -60,8 +43,18 @@ class _Parser(argparse.ArgumentParser):
               self.format_usage())
 
 
-def _values(enum: type[Enum]) -> list[str]:
-    return [str(member.value) for member in enum]
+def _add_field(parser: argparse.ArgumentParser, spec: fields.Field) -> None:
+    """The option for one field of the table, named and explained there."""
+    options: dict[str, Any] = {"help": spec.help, "dest": "field_" + spec.name}
+    if spec.metavar:
+        options["metavar"] = spec.metavar
+    if spec.kind is fields.Kind.CHOICE:
+        options["choices"] = spec.values
+    elif spec.kind is fields.Kind.FLAG:
+        options["action"] = "store_true"
+    elif spec.kind in (fields.Kind.PEOPLE, fields.Kind.NAMES):
+        options.update(action="append", default=[])
+    parser.add_argument(spec.option, **options)
 
 
 def build_parser() -> _Parser:
@@ -71,46 +64,22 @@ def build_parser() -> _Parser:
         epilog="Example: python -m planner --interview 2026-11-17 --interviewer 'Ana Diaz "
         "<ana@example.com>' --recruiter 'Jo Park' --decision-by 2026-11-27",
     )
-    a = p.add_argument
-    a("--interview", metavar="DATE", help="interview date, YYYY-MM-DD (required)")
-    a("--start", metavar="HH:MM", help="interview start time")
-    a("--end", metavar="HH:MM", help="interview end time")
-    a("--interview-format", choices=_values(Format), help="in_person (default), video or phone")
-    a("--round", choices=_values(Round), help="first (default), later or final")
-    a("--company", help="the employer's name")
-    a("--role", help="the job you interviewed for")
-    a("--candidate", metavar="NAME", help="your name, for the drafts")
-    a("--interviewer", action="append", default=[], metavar='"NAME <EMAIL>"',
-      help="someone who interviewed you; repeat for a panel; the email is optional")
-    a("--interviewer-title", action="append", default=[], metavar="TITLE",
-      help="job title of the interviewer in the same position (optional, repeatable)")
-    a("--recruiter", metavar="NAME", help="the recruiter or agency that arranged the interview")
-    a("--decision-by", metavar="DATE", help="the date they said they would decide by")
-    a("--decision-within", metavar="N{d|w}", help="their time frame, e.g. 10d or 2w")
-    a("--decision-end-of-week", action="store_true", help="they said: by the end of the week")
-    a("--contact", choices=_values(Contact),
-      help="what they asked: any (default), email, phone, or wait for them")
-    a("--thanks", choices=_values(Thanks), help="how you send thanks (default email)")
-    a("--thanks-timing", choices=_values(ThanksTiming), help="when (default next-day)")
-    a("--after-promise", choices=_values(AfterPromise),
-      help="first follow-up after a promised date: next-day (default) or one-week")
-    a("--short-promise", choices=_values(ShortPromise),
-      help="decision due within a week: wait (default) or early")
-    a("--reference", action="append", default=[], metavar="NAME",
-      help="a reference you gave (repeatable)")
-    a("--working-days", metavar="DAYS",
-      help="the days you can act on, comma-separated (default mon,tue,wed,thu,fri)")
-    a("--employer-days", metavar="DAYS",
-      help="the days the employer works, which count the waits (default mon,tue,wed,thu,fri)")
-    a("--country", metavar="CODE", help="skip this country's public holidays, e.g. GB")
-    a("--today", metavar="DATE", help="plan as if today were DATE (default: the clock)")
-    a("--format", choices=("json", "text", "ics"), default="text",
-      help="output format (default text); ics writes the calendar file to stdout")
-    a("--reminder", choices=("none", "morning", "evening"), default="evening",
-      help="with --format ics: remind the evening before (default), the morning of the step, "
-      "or not at all")
-    a("--include-past", action="store_true",
-      help="with --format ics: also steps dated before today (default: from today on)")
+    for spec in fields.TABLE:
+        _add_field(p, spec)
+        if spec.name == "interviewers":
+            p.add_argument("--interviewer-title", action="append", default=[], metavar="TITLE",
+                           help="job title of the interviewer in the same position "
+                           "(optional, repeatable)")
+    p.add_argument("--today", metavar="DATE",
+                   help="plan as if today were DATE (default: the clock)")
+    p.add_argument("--format", choices=("json", "text", "ics"), default="text",
+                   help="output format (default text); ics writes the calendar file to stdout")
+    p.add_argument("--reminder", choices=("none", "morning", "evening"), default="evening",
+                   help="with --format ics: remind the evening before (default), the morning "
+                   "of the step, or not at all")
+    p.add_argument("--include-past", action="store_true",
+                   help="with --format ics: also steps dated before today (default: from today "
+                   "on)")
     return p
 
 
@@ -141,30 +110,11 @@ def _interviewers(values: list[str], titles: list[str]) -> list[Any]:
 
 def to_raw(args: argparse.Namespace) -> dict[str, Any]:
     """The command line's options as the planner's raw form."""
-    raw: dict[str, Any] = {
-        "interview_date": args.interview,
-        "interview_start": args.start,
-        "interview_end": args.end,
-        "format": args.interview_format,
-        "round": args.round,
-        "company": args.company,
-        "role": args.role,
-        "candidate": args.candidate,
-        "interviewers": _interviewers(args.interviewer, args.interviewer_title),
-        "recruiter": args.recruiter,
-        "decision_by": args.decision_by,
-        "decision_within": args.decision_within,
-        "decision_end_of_week": args.decision_end_of_week,
-        "contact": args.contact,
-        "thanks": args.thanks,
-        "thanks_timing": args.thanks_timing,
-        "after_promise": args.after_promise,
-        "short_promise": args.short_promise,
-        "references": args.reference,
-        "working_days": args.working_days.split(",") if args.working_days else None,
-        "employer_days": args.employer_days.split(",") if args.employer_days else None,
-        "country": args.country,
-    }
+    raw: dict[str, Any] = {spec.name: getattr(args, "field_" + spec.name) for spec in fields.TABLE}
+    raw["interviewers"] = _interviewers(args.field_interviewers, args.interviewer_title)
+    for days in ("working_days", "employer_days"):
+        if raw[days]:
+            raw[days] = raw[days].split(",")
     return {key: value for key, value in raw.items() if value is not None}
 
 
@@ -207,7 +157,7 @@ def render_text(result: dict[str, Any], out: TextIO) -> None:
         mark = {"today": "  <- today", "next": "  <- next"}.get(step["status"], "")
         optional = " (optional)" if step["optional"] else ""
         out.write(f"{when}  {step['title']}{optional}{mark}\n")
-        out.write(f"    how: {CHANNEL_LABELS[step['channel']]}. why: {step['why']}\n")
+        out.write(f"    how: {channel_phrase(Channel(step['channel']))}. why: {step['why']}\n")
         out.write(f"    sources: {', '.join(step['sources'])}; guide: {step['guide']}\n")
     out.writelines(f"note: {warning}\n" for warning in result["warnings"])
 
@@ -241,7 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.format == "ics":
         return _write_ics(args, today)
     result = plan_dict(to_raw(args), today)
-    errors = result.get("errors", []) + _orphan_titles(args.interviewer, args.interviewer_title)
+    orphans = _orphan_titles(args.field_interviewers, args.interviewer_title)
+    errors = result.get("errors", []) + orphans
     if errors:
         _fail(errors, json_errors)
     try:

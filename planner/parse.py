@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
+from . import fields
 from .holiday_calendar import COUNTRY_CODE
 from .model import (
     AfterPromise,
@@ -32,41 +33,10 @@ from .model import (
     ThanksTiming,
 )
 
-NAME_MAX = 100
-TEXT_MAX = 150
-EMAIL_MAX = 254
-MAX_INTERVIEWERS = 12
-MAX_REFERENCES = 10
 MAX_WITHIN_WEEKS = 52
 MAX_DAYS_FROM_TODAY = 366  # an interview more than a year away (either way) is refused
 MAX_DECISION_DAYS = 366
-
-FIELDS = frozenset(
-    {
-        "interview_date",
-        "interview_start",
-        "interview_end",
-        "format",
-        "round",
-        "company",
-        "role",
-        "candidate",
-        "interviewers",
-        "recruiter",
-        "decision_by",
-        "decision_within",
-        "decision_end_of_week",
-        "contact",
-        "thanks",
-        "thanks_timing",
-        "after_promise",
-        "short_promise",
-        "references",
-        "working_days",
-        "employer_days",
-        "country",
-    }
-)
+FIELDS = fields.NAMES
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$", re.ASCII)
@@ -94,11 +64,9 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
-def _text(
-    raw: Mapping[str, Any], key: str, out: _Collector, label: str, limit: int = TEXT_MAX
-) -> str | None:
-    value = raw.get(key)
-    return _check_text(value, key, out, label, limit)
+def _text(raw: Mapping[str, Any], key: str, out: _Collector) -> str | None:
+    spec = fields.field(key)
+    return _check_text(raw.get(key), key, out, spec.noun, spec.max_length or 0)
 
 
 def _check_text(
@@ -175,12 +143,18 @@ def _choice[E: Enum](
     return default
 
 
+def _noun(name: str) -> str:
+    return fields.field(name).noun
+
+
 def _show(value: object, limit: int = 40) -> str:
     text = SURROGATE.sub("?", CONTROL.sub("?", BIDI.sub("", str(value))))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _list(raw: Mapping[str, Any], key: str, out: _Collector, limit: int, label: str) -> list[Any]:
+def _list(raw: Mapping[str, Any], key: str, out: _Collector) -> list[Any]:
+    spec = fields.field(key)
+    limit, label = spec.max_items or 0, spec.noun
     value = raw.get(key)
     if value is None:
         return []
@@ -196,7 +170,8 @@ def _list(raw: Mapping[str, Any], key: str, out: _Collector, limit: int, label: 
 def _interviewers(raw: Mapping[str, Any], out: _Collector) -> tuple[Interviewer, ...]:
     people = []
     seen: dict[str, int] = {}
-    for index, item in enumerate(_list(raw, "interviewers", out, MAX_INTERVIEWERS, "Interviewers")):
+    name_part, title_part, email_part = fields.field("interviewers").parts
+    for index, item in enumerate(_list(raw, "interviewers", out)):
         at = f"interviewers[{index}]"
         if isinstance(item, str):  # a bare name is fine
             item = {"name": item}
@@ -205,9 +180,11 @@ def _interviewers(raw: Mapping[str, Any], out: _Collector) -> tuple[Interviewer,
             continue
         for extra in sorted(set(item) - {"name", "title", "email"}):
             out.add(f"{at}.{_show(extra)}", "is not an interviewer field: use name, title, email.")
-        name = _check_text(item.get("name"), f"{at}.name", out, "Interviewer's name", NAME_MAX, True)
-        title = _check_text(item.get("title"), f"{at}.title", out, "Interviewer's title", TEXT_MAX)
-        email = _check_text(item.get("email"), f"{at}.email", out, "Email", EMAIL_MAX)
+        name, title, email = (
+            _check_text(item.get(part.name), f"{at}.{part.name}", out, part.noun,
+                        part.max_length, part.required)
+            for part in (name_part, title_part, email_part)
+        )
         if email is not None and not EMAIL.match(email):
             out.add(f"{at}.email", f"'{_show(email)}' does not look like an email address, "
                     "such as name@example.com; leave it empty if you do not have it yet.")
@@ -229,9 +206,10 @@ def name_key(name: str) -> str:
 def _references(raw: Mapping[str, Any], out: _Collector) -> tuple[str, ...]:
     names = []
     seen: dict[str, int] = {}
-    for index, item in enumerate(_list(raw, "references", out, MAX_REFERENCES, "References")):
+    (part,) = fields.field("references").parts
+    for index, item in enumerate(_list(raw, "references", out)):
         at = f"references[{index}]"
-        name = _check_text(item, at, out, "Reference's name", NAME_MAX, True)
+        name = _check_text(item, at, out, part.noun, part.max_length, True)
         if name is not None and name_key(name) in seen:
             out.add(at, f"{_show(name)} is already listed as reference {seen[name_key(name)] + 1}: "
                     "remove this row.")
@@ -307,7 +285,7 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
     for key in sorted(set(raw) - FIELDS, key=str):
         out.add(_show(key) or "(unnamed field)", "is not something the planner asks for; remove it.")
 
-    interview = _date(raw.get("interview_date"), "interview_date", out, "Interview date")
+    interview = _date(raw.get("interview_date"), "interview_date", out, _noun("interview_date"))
     if interview is None and not any(e.field == "interview_date" for e in out.errors):
         out.add("interview_date", "Enter the interview date, such as 2026-11-17.")
     if interview is not None and abs((interview - today).days) > MAX_DAYS_FROM_TODAY:
@@ -316,8 +294,8 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
                 "weeks around a recent interview. Check the year.")
         interview = None
 
-    start = _clock(raw.get("interview_start"), "interview_start", out, "Start time")
-    end = _clock(raw.get("interview_end"), "interview_end", out, "End time")
+    start = _clock(raw.get("interview_start"), "interview_start", out, _noun("interview_start"))
+    end = _clock(raw.get("interview_end"), "interview_end", out, _noun("interview_end"))
     if start is not None and end is not None and end <= start:
         out.add("interview_end", f"The interview cannot end ({end:%H:%M}) before it starts "
                 f"({start:%H:%M}): check both times.")
@@ -325,11 +303,11 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
 
     fmt = _choice(raw, "format", Format, Format.IN_PERSON, out)
     rnd = _choice(raw, "round", Round, Round.FIRST, out)
-    company = _text(raw, "company", out, "Company")
-    role = _text(raw, "role", out, "Role")
-    candidate = _text(raw, "candidate", out, "Your name", NAME_MAX)
+    company = _text(raw, "company", out)
+    role = _text(raw, "role", out)
+    candidate = _text(raw, "candidate", out)
     interviewers = _interviewers(raw, out)
-    recruiter = _text(raw, "recruiter", out, "Recruiter or agency")
+    recruiter = _text(raw, "recruiter", out)
     decision = _decision(raw, interview, out)
     contact = _choice(raw, "contact", Contact, Contact.ANY, out)
     thanks = _choice(raw, "thanks", Thanks, Thanks.EMAIL, out)
@@ -368,7 +346,7 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
 
 
 def _decision(raw: Mapping[str, Any], interview: dt.date | None, out: _Collector) -> Decision:
-    by = _date(raw.get("decision_by"), "decision_by", out, "Decision date")
+    by = _date(raw.get("decision_by"), "decision_by", out, _noun("decision_by"))
     within = _within(raw.get("decision_within"), out)
     end_of_week = _flag(raw, "decision_end_of_week", out)
     given = [

@@ -23,83 +23,31 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.model import AfterPromise, Contact, Format, Round, ShortPromise, Thanks, ThanksTiming
+from planner import fields
 
 VERSION = 1
 PREFIX = "p="
 MAX_LINK_CHARS = 16_000  # far above any real plan; refuses pasted junk before decoding it
 MAX_JSON_BYTES = 64_000  # decompression bomb guard
 
-# Raw-input key -> short key in the link. Stable for VERSION 1: only ever add keys.
-KEYS: dict[str, str] = {
-    "interview_date": "d",
-    "interview_start": "s",
-    "interview_end": "e",
-    "format": "f",
-    "round": "r",
-    "company": "c",
-    "role": "j",
-    "candidate": "n",
-    "interviewers": "i",
-    "recruiter": "k",
-    "decision_by": "b",
-    "decision_within": "w",
-    "decision_end_of_week": "x",
-    "contact": "o",
-    "thanks": "t",
-    "thanks_timing": "tt",
-    "after_promise": "ap",
-    "short_promise": "sp",
-    "references": "rf",
-    "working_days": "wd",
-    "country": "co",
-    "employer_days": "ed",
-}
+# Raw-input key -> short key in the link, from the field table (stable for VERSION 1).
+KEYS: dict[str, str] = {spec.name: spec.key for spec in fields.TABLE}
 LONG = {short: long for long, short in KEYS.items()}
 # Fields the form offers as a fixed set of choices: a value outside the set cannot be shown in
 # the form, so it is dropped (and named) rather than silently replaced by the default.
 CHOICES: dict[str, frozenset[str]] = {
-    "format": frozenset(e.value for e in Format),
-    "round": frozenset(e.value for e in Round),
-    "contact": frozenset(e.value for e in Contact),
-    "thanks": frozenset(e.value for e in Thanks),
-    "thanks_timing": frozenset(e.value for e in ThanksTiming),
-    "after_promise": frozenset(e.value for e in AfterPromise),
-    "short_promise": frozenset(e.value for e in ShortPromise),
+    spec.name: frozenset(spec.values) for spec in fields.TABLE if spec.kind is fields.Kind.CHOICE
 }
-_DAY_FIELDS = frozenset({"working_days", "employer_days"})
-_STRING_FIELDS = frozenset(KEYS) - _DAY_FIELDS - {
-    "interviewers",
-    "references",
-    "decision_end_of_week",
-}
-_INTERVIEWER_PARTS = ("name", "title", "email")
+_STRING_FIELDS = frozenset(
+    spec.name
+    for spec in fields.TABLE
+    if spec.kind not in (fields.Kind.PEOPLE, fields.Kind.NAMES, fields.Kind.DAYS, fields.Kind.FLAG)
+)
+_DAY_FIELDS = frozenset(spec.name for spec in fields.TABLE if spec.kind is fields.Kind.DAYS)
+_INTERVIEWER_PARTS = tuple(part.name for part in fields.field("interviewers").parts)
 
 # What a person sees for each field when it had to be dropped from a link.
-LABELS: dict[str, str] = {
-    "interview_date": "interview date",
-    "interview_start": "start time",
-    "interview_end": "end time",
-    "format": "interview format",
-    "round": "interview round",
-    "company": "company",
-    "role": "role",
-    "candidate": "your name",
-    "interviewers": "interviewers",
-    "recruiter": "recruiter",
-    "decision_by": "decision date",
-    "decision_within": "decision period",
-    "decision_end_of_week": "end of the week",
-    "contact": "how to get in touch",
-    "thanks": "how to thank",
-    "thanks_timing": "when to thank",
-    "after_promise": "when to follow up",
-    "short_promise": "short waits",
-    "references": "references",
-    "working_days": "working days",
-    "country": "country",
-    "employer_days": "the employer's working days",
-}
+LABELS: dict[str, str] = {spec.name: spec.noun.lower() for spec in fields.TABLE}
 
 
 @dataclass(frozen=True)
@@ -157,10 +105,6 @@ def encode(raw: Mapping[str, Any]) -> str:
 def fragment(raw: Mapping[str, Any]) -> str:
     """The whole URL fragment, ``#p=1.<data>``."""
     return "#" + PREFIX + encode(raw)
-
-
-def is_share_fragment(text: str) -> bool:
-    return text.lstrip("#").startswith(PREFIX)
 
 
 def decode(text: str) -> Decoded:

@@ -28,46 +28,48 @@ import traceback
 from collections.abc import Mapping
 from typing import Any
 
-from planner import share
+from planner import form, share, view
 from planner.api import errors_dict, timeline_dict
 from planner.drafts import draft_for
-from planner.engine import make_plan
+from planner.engine import make_plan, statuses
 from planner.links import mailto_url
 from planner.model import InvalidInput, PlanInput, Timeline
 from planner.parse import parse_input
 from planner.sources import BY_ID
 
-CHANNELS: dict[str, str] = {
-    "email": "By email",
-    "phone": "By phone",
-    "post": "By post",
-    "phone_or_email": "By phone or email",
-    "in_person": "In person",
-    "linkedin": "On LinkedIn",
-    "on_your_own": "On your own",
-}
-
 
 def handle(request_json: str) -> str:
     try:
         request = json.loads(request_json)
-        if not isinstance(request, dict) or not isinstance(request.get("raw") or {}, dict):
+        if not isinstance(request, dict) or not all(
+            isinstance(request.get(key) or {}, dict) for key in ("raw", "form")
+        ):
             return json.dumps(_failure("The planner got a request it cannot read."))
         op = request.get("op")
+        converted = _converted(request)
         if op == "plan":
-            answer = plan(request.get("raw") or {}, request.get("today"), request.get("site"))
+            answer = _on_screen(
+                plan(converted.raw, request.get("today"), request.get("site")), converted
+            )
         elif op == "decode":
-            answer = share.decode(str(request.get("fragment") or "")).to_dict()
+            decoded = share.decode(str(request.get("fragment") or ""))
+            answer = decoded.to_dict() | {"form": form.to_screen(decoded.raw)}
+        elif op == "screen":
+            answer = {"form": form.to_screen(converted.raw)}
         elif op == "ics":
-            answer = ics(
-                request.get("raw") or {},
-                request.get("today"),
-                request.get("site"),
-                reminder=request.get("reminder"),
-                include_past=request.get("include_past", False),
+            answer = _on_screen(
+                ics(
+                    converted.raw,
+                    request.get("today"),
+                    request.get("site"),
+                    reminder=request.get("reminder"),
+                    include_past=request.get("include_past", False),
+                ),
+                converted,
             )
         elif op == "needs":
-            answer = {"packages": needs(request.get("raw") or {}, request.get("for", "plan"))}
+            wanted = needs(converted.raw, request.get("for", "plan"))
+            answer = {"packages": wanted, "status": view.loading(wanted)}
         else:
             answer = _failure(f"Unknown request {op!r}.")
     except Exception:  # noqa: BLE001 - the page must get an answer, never a dead worker
@@ -77,6 +79,25 @@ def handle(request_json: str) -> str:
             "please change a field or reload the page."
         )
     return json.dumps(answer, ensure_ascii=False)
+
+
+def _converted(request: Mapping[str, Any]) -> form.Converted:
+    """The request's form: as on screen (``form``), or as raw input (``raw``)."""
+    if isinstance(request.get("form"), dict):
+        return form.from_screen(request["form"])
+    return form.Converted(dict(request.get("raw") or {}))
+
+
+def _on_screen(answer: dict[str, Any], converted: form.Converted) -> dict[str, Any]:
+    """Errors named by the on-screen field they belong to, and what to announce."""
+    if "errors" in answer:
+        errors = answer["errors"]
+        answer["errors"] = [e | {"field": converted.screen_field(e["field"])} for e in errors]
+        answer["announce"] = view.not_updated(len(errors))
+        answer["stale"] = view.STALE
+    elif "steps" in answer:
+        answer["announce"] = view.updated(len(answer["steps"]))
+    return answer
 
 
 def _failure(message: str) -> dict[str, Any]:
@@ -124,22 +145,19 @@ def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> di
         return planned | {"share": link}
     inp, timeline = planned
     answer = timeline_dict(timeline, today)
+    status = statuses(timeline, today)
     for item, step in zip(answer["steps"], timeline.steps, strict=True):
         draft = draft_for(step, inp)
         item["draft"] = draft.to_dict() if draft else None
         item["google"] = google_calendar_url(step, site)
         item["outlook"] = outlook_calendar_url(step, site)
         item["mailto"] = mailto_url(draft, step.email) if draft else None
-        item["date_label"] = date_label(step.date)
-        item["channel_label"] = CHANNELS.get(step.channel.value, step.channel.value)
+        item["date_label"] = view.date_label(step.date)
+        item["channel_label"] = view.channel_label(step.channel)
         item["source_links"] = [source_link(name) for name in step.sources]
+        item["show"] = view.step_view(step, status[step.id], item["draft"], item["source_links"])
     answer["share"] = link
     return answer
-
-
-def date_label(day: dt.date) -> str:
-    """'Wed 18 Nov 2026': the page shows this; the machine-readable date goes in <time>."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def source_link(file_name: str) -> dict[str, str]:
@@ -192,4 +210,6 @@ def ics(
         if draft:
             drafts[step.id] = draft.as_text()
     text = calendar_bytes(steps, inp, site_url=site, drafts=drafts, reminder=lead).decode("utf-8")
-    return {"ics": text, "filename": filename(inp), "events": len(steps)}
+    name = filename(inp)
+    return {"ics": text, "filename": name, "events": len(steps),
+            "announce": f"Calendar file {name} downloaded."}

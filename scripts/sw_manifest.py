@@ -39,7 +39,7 @@ PREFIX = "self.SW_PRECACHE = "
 # The Pyodide files the worker actually loads (planner-worker.js passes stdLibURL for the
 # optimised zip, and its own lock file, so python_stdlib.zip and Pyodide's lock are never used).
 PYODIDE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.opt.zip")
-PLANNER_JS = ("planner.js", "planner-worker.js")
+PLANNER_JS = "planner"  # planner.js, planner-worker.js and the planner-*.js modules
 WEB_APP = "manifest.webmanifest"  # linked from every page (overrides/main.html)
 APPLE_TOUCH_ICON = "assets/images/apple-touch-icon.png"
 
@@ -70,7 +70,7 @@ def manifest(root: Path) -> dict[str, object]:
     ours = [p for p in (*(assets / "stylesheets").glob("*.css"), *(assets / "javascripts").glob("*.js"))
             if not p.name.endswith((".min.css", ".min.js")) and p.name != Path(NAME).name]
     for path in sorted(ours, key=lambda p: (p.suffix != ".css", p.name)):
-        group = "planner" if path.name in PLANNER_JS else "shell"
+        group = "planner" if path.name.startswith(PLANNER_JS) else "shell"
         files.append(_entry(root, path, group))
     for path in web_app_files(root):
         files.append(_entry(root, path, "shell"))

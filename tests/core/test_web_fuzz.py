@@ -20,7 +20,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import share, web
+from planner import form, share, web
 
 # About 2,000 inputs in all; the plan/ics fuzz runs the whole planner per example, so it has fewer
 # to keep the Pyodide run of this file near a minute.
@@ -115,10 +115,10 @@ def test_any_fragment_decodes_or_says_why(fragment: str) -> None:
     assert all(isinstance(p, str) and p for p in decoded.problems)
     if not decoded.raw:
         assert decoded.problems, fragment  # an empty result always says why
-    # The worker's "decode" request gives the same answer, as JSON.
-    assert _handle({"op": "decode", "fragment": fragment}) == json.loads(
-        json.dumps(decoded.to_dict())
-    )
+    # The worker's "decode" request gives the same answer, as JSON, and the form to show.
+    answer = _handle({"op": "decode", "fragment": fragment})
+    assert answer.pop("form") == form.to_screen(decoded.raw)
+    assert answer == json.loads(json.dumps(decoded.to_dict()))
 
 
 def _pack(obj: Any) -> str:

@@ -8,7 +8,7 @@
 // wheels are loaded by name only when a request needs them (Python says which, see
 // planner/web.py `needs`).
 //
-// Protocol (page -> worker): {id, op, ...} with op "plan" | "decode" | "ics".
+// Protocol (page -> worker): {id, op, ...} with op "plan" | "decode" | "screen" | "ics" (see planner/web.py).
 // Worker -> page: {type: "ready"} once Python and the planner are loaded,
 //                 {type: "status", message} while something slow loads (e.g. holidays),
 //                 {type: "result", id, op, answer} for each request, in the order received,
@@ -18,11 +18,6 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const PYODIDE_URL = new URL("../pyodide/", import.meta.url).href;
 const WHEELS_URL = new URL("../wheels/", import.meta.url).href;
-
-const PACKAGE_LABELS = {
-  holidays: "Loading public holidays…",
-  icalendar: "Preparing the calendar file…",
-};
 
 let web = null; // planner.web's handle(), once ready
 let pyodide = null;
@@ -59,11 +54,9 @@ function call(request) {
 
 async function ensurePackages(request) {
   if (request.op !== "plan" && request.op !== "ics") return;
-  const { packages } = call({ op: "needs", raw: request.raw, for: request.op });
+  const { packages, status } = call({ op: "needs", raw: request.raw, form: request.form, for: request.op });
   if (!packages || packages.length === 0) return;
-  for (const name of packages) {
-    self.postMessage({ type: "status", message: PACKAGE_LABELS[name] || "Loading…" });
-  }
+  self.postMessage({ type: "status", message: status });
   await pyodide.loadPackage(packages, { messageCallback: () => {}, errorCallback: (m) => console.warn(m) });
 }
 

@@ -1,0 +1,78 @@
+// The plan on the page: its steps, warnings and problems, drawn from Python's answer.
+
+import { el } from "./planner-dom.js";
+import { placeInOrder, reconcile } from "./planner-redraw.js";
+import { renderStep, tickKey } from "./planner-render.js";
+
+// The first plan is built in tasks of about this long, so a slow phone's main thread is never
+// held for long; later redraws rebuild only the steps that changed.
+const FIRST_DRAW_SLICE_MS = 8;
+
+export function createPlanView(ui, ticks) {
+  const view = { drawn: new Map(), lastSteps: [], timer: null, ticks };
+  const build = (step, before) => {
+    const node = renderStep(step, Boolean(view.ticks[tickKey(step)]));
+    const details = node.querySelector("details");
+    if (details && before && before.querySelector("details[open]")) details.open = true;
+    return node;
+  };
+  const key = (step) => JSON.stringify(step);
+
+  view.draw = (steps) => {
+    const { drawn, nodes } = reconcile(view.drawn, steps, (s) => s.id, key, build);
+    view.drawn = drawn;
+    placeInOrder(ui.timeline, nodes);
+  };
+
+  // The first plan, a few steps per task, appended in order; done() once the last is in.
+  view.drawInSlices = (steps, done) => {
+    let next = 0;
+    ui.timeline.replaceChildren();
+    const slice = () => {
+      view.timer = null;
+      const started = performance.now();
+      const nodes = [];
+      do {
+        const step = steps[next++];
+        const node = build(step, null);
+        view.drawn.set(step.id, { key: key(step), node });
+        nodes.push(node);
+      } while (next < steps.length && performance.now() - started < FIRST_DRAW_SLICE_MS);
+      ui.timeline.append(...nodes);
+      if (next < steps.length) view.timer = window.setTimeout(slice);
+      else done();
+    };
+    if (steps.length) view.timer = window.setTimeout(slice); // after this answer's own task
+    else done();
+  };
+
+  // Stops a first plan being drawn in slices; true if one was.
+  view.stop = () => {
+    if (view.timer === null) return false;
+    window.clearTimeout(view.timer);
+    view.timer = null;
+    return true;
+  };
+
+  view.problems = (messages) => {
+    ui.problems.replaceChildren(...messages.map((m) => el("p", { text: m })));
+    ui.problems.hidden = messages.length === 0;
+  };
+
+  view.warnings = (warnings) => {
+    ui.warnings.replaceChildren(...warnings.map((w) => el("li", { text: w })));
+    ui.warnings.hidden = warnings.length === 0;
+  };
+
+  view.stale = (on) => {
+    ui.timeline.classList.toggle("planner-stale", on);
+    if (on) ui.timeline.setAttribute("aria-describedby", "planner-problems");
+    else ui.timeline.removeAttribute("aria-describedby");
+  };
+
+  view.forget = () => {
+    view.stop();
+    view.drawn = new Map(); // every step is drawn again, unticked
+  };
+  return view;
+}

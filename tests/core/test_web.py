@@ -1,0 +1,103 @@
+"""The worker's protocol (planner.web.handle): each op's answer, as the page relies on it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from planner import web
+
+TODAY = "2026-11-17"
+SITE = "https://example.org/"
+# Links made by the first encoder (planner/share.py as of link format 1's release): each must
+# still open the same form.
+OLD_LINKS: list[tuple[str, dict[str, Any]]] = [
+    ("1.q1ZKUrJSMjIwMtM1NNQ1MlfSUUpBEjA0V6oFAA",
+     {"interview_date": "2026-11-17", "decision_by": "2026-11-27"}),
+    ("1.FY7BCsIwEER_Jew5kaaCQk-2FvQfQg5LsoWiacQGaxX_3entzYOZ3S8FaqgNSUhTyOBLB4qAuqoPxlpjjxADxGuMksE"
+     "jNc5RO7HqR_5AXIWjyoPquTAiT3ySN6fHXXYhJ_LaUZfJe01P7Dg6r3BUCjZnTmIir6gt2021iNzmLeEFV2mra733vz8",
+     {"interview_date": "2026-11-17", "format": "video", "company": "Acme",
+      "interviewers": [{"name": "Ana Diaz", "title": "Head of Data", "email": "ana@example.com"},
+                       {"name": "Bo", "title": "", "email": ""}],
+      "decision_within": "2 weeks", "references": ["Cy"], "working_days": [0, 1, 2, 3],
+      "country": "GB", "thanks_timing": "same-day"}),
+    ("1.Fc1BCsIwEIXhq8hsNTBJUTA7t666djfYEWJjImmhFvFEHsOL-Wb3_Y8MeZM8KVIt6hbVkXY0IAOHg-POccCgGDxHv4f"
+     "v8KlIXqcZNaLOddNLs8OCutTfF6zgIsneNPCWcAJPMB9jx2b7VqXlFTGbH5Ly9iptwPCi6D9_",
+     {"interview_date": "2026-03-02", "decision_end_of_week": True, "contact": "wait",
+      "thanks": "email+card", "candidate": "Zoë", "recruiter": "Jo Park", "round": "final",
+      "interview_start": "09:30", "interview_end": "10:15", "after_promise": "one-week",
+      "short_promise": "early", "role": "Analyst"}),
+]
+
+
+def ask(**request: Any) -> dict[str, Any]:
+    answer: dict[str, Any] = json.loads(web.handle(json.dumps(request)))
+    return answer
+
+
+@pytest.mark.parametrize(("link", "raw"), OLD_LINKS)
+def test_links_made_by_the_first_encoder_still_open_the_same_form(link: str, raw: dict[str, Any]):
+    answer = ask(op="decode", fragment="#p=" + link)
+    assert answer["raw"] == raw and answer["problems"] == []
+    screen = answer["form"]
+    assert ask(op="plan", form=screen, today=TODAY, site=SITE)["steps"] == ask(
+        op="plan", raw=raw, today=TODAY, site=SITE)["steps"]
+
+
+def test_a_link_reading_2_weeks_fills_the_number_and_the_unit():
+    answer = ask(op="decode", fragment="#p=" + OLD_LINKS[1][0])
+    assert answer["form"]["decision_mode"] == "within"
+    assert answer["form"]["decision_within"] == "2"
+    assert answer["form"]["decision_within_unit"] == "w"
+
+
+def test_a_video_interview_step_says_video_call_not_the_raw_value():
+    steps = ask(op="plan", raw={"interview_date": TODAY, "format": "video"}, today=TODAY,
+                site=SITE)["steps"]
+    labels = {step["channel_label"] for step in steps}
+    assert "By video call" in labels
+    assert not labels & {"video", "in_person", "phone_or_email", "on_your_own"}
+    assert all(step["show"]["channel"] == step["channel_label"] for step in steps)
+
+
+def test_plan_answer_carries_every_word_the_page_shows():
+    answer = ask(op="plan", form={"interview_date": TODAY, "interview_start": "10:00",
+                                  "interview_end": "11:00",
+                                  "interviewers": [{"name": "Ana", "title": "", "email": ""}]},
+                 today=TODAY, site=SITE)
+    n = len(answer["steps"])
+    assert answer["announce"] == f"Plan updated: {n} steps."
+    during = next(s for s in answer["steps"] if s["kind"] == "ask_next_steps")["show"]
+    assert during["time"] == "10:00–11:00" and during["datetime"] == "2026-11-17T10:00"
+    assert during["badge"] == "Today"
+    thanks = next(s for s in answer["steps"] if s["kind"] == "thank_you")
+    assert thanks["show"]["to"] == "For Ana"
+    assert thanks["show"]["draft"]["summary"] == "Draft email"
+    assert [b["name"] for b in thanks["show"]["draft"]["blocks"]] == ["subject", "body"]
+    single = [s for s in answer["steps"] if len(s["source_links"]) == 1]
+    assert all(s["show"]["sources"] == "Source: " for s in single)
+
+
+def test_errors_name_the_on_screen_row_and_say_what_to_announce():
+    answer = ask(op="plan", today=TODAY, site=SITE, form={
+        "interview_date": TODAY,
+        "interviewers": [{"name": "", "title": "", "email": ""},
+                         {"name": "Ana", "title": "", "email": "not-an-email"}],
+    })
+    assert [e["field"] for e in answer["errors"]] == ["interviewers[1].email"]
+    assert answer["announce"] == "Plan not updated: one answer needs attention."
+    assert answer["stale"] and answer["share"].startswith("1.")
+
+
+def test_screen_op_turns_a_kept_raw_form_into_the_on_screen_shape():
+    answer = ask(op="screen", raw={"decision_within": "10d"})
+    assert answer["form"]["decision_within"] == "10" and answer["form"]["decision_mode"] == "within"
+
+
+@pytest.mark.parametrize("request_", [{"op": "plan", "form": "x"}, {"op": "plan", "raw": [1]},
+                                      {"op": "nope"}])
+def test_a_bad_request_gets_an_error_not_a_crash(request_: dict[str, Any]):
+    answer = ask(**request_)
+    assert answer["errors"][0]["field"] == ""
