@@ -435,10 +435,10 @@ def test_group_errors_show_in_their_fieldset(page: Page) -> None:
         {"interview_date": browser_today(page).isoformat(), "working_days": []}, browser_today(page)
     )
     (message,) = [e["message"] for e in expected["errors"] if e["field"] == "working_days"]
-    slot = page.locator("#pl-reader-days [data-error-slot=working_days]")
+    slot = page.locator("#pl-working-days [data-error-slot=working_days]")
     expect(slot).to_have_text(message)
     slot_id = slot.get_attribute("id")
-    described = page.locator("#pl-reader-days").get_attribute("aria-describedby") or ""
+    described = page.locator("#pl-working-days").get_attribute("aria-describedby") or ""
     assert slot_id and slot_id in described
     page.locator("#pl-wd-0").check()
     expect(page.locator("#planner-announce")).to_contain_text("Plan updated")
