@@ -8,43 +8,47 @@ import { renderStep, tickKey } from "./planner-render.js";
 // held for long; later redraws rebuild only the steps that changed.
 const FIRST_DRAW_SLICE_MS = 8;
 
+// What a drawn step is compared by to be kept: its whole answer.
+const stepKey = (step) => JSON.stringify(step);
+
+// The first plan, a few steps per task, appended in order; done() once the last is in.
+function drawInSlices(view, timeline, steps, done) {
+  let next = 0;
+  timeline.replaceChildren();
+  const slice = () => {
+    view.timer = null;
+    const started = performance.now();
+    const nodes = [];
+    do {
+      const step = steps[next++];
+      const node = view.build(step, null);
+      view.drawn.set(step.id, { key: stepKey(step), node });
+      nodes.push(node);
+    } while (next < steps.length && performance.now() - started < FIRST_DRAW_SLICE_MS);
+    timeline.append(...nodes);
+    if (next < steps.length) view.timer = window.setTimeout(slice);
+    else done();
+  };
+  if (steps.length) view.timer = window.setTimeout(slice); // after this answer's own task
+  else done();
+}
+
 export function createPlanView(ui, ticks) {
   const view = { drawn: new Map(), lastSteps: [], timer: null, ticks };
-  const build = (step, before) => {
+  view.build = (step, before) => {
     const node = renderStep(step, Boolean(view.ticks[tickKey(step)]));
     const details = node.querySelector("details");
     if (details && before && before.querySelector("details[open]")) details.open = true;
     return node;
   };
-  const key = (step) => JSON.stringify(step);
 
   view.draw = (steps) => {
-    const { drawn, nodes } = reconcile(view.drawn, steps, (s) => s.id, key, build);
+    const { drawn, nodes } = reconcile(view.drawn, steps, (s) => s.id, stepKey, view.build);
     view.drawn = drawn;
     placeInOrder(ui.timeline, nodes);
   };
 
-  // The first plan, a few steps per task, appended in order; done() once the last is in.
-  view.drawInSlices = (steps, done) => {
-    let next = 0;
-    ui.timeline.replaceChildren();
-    const slice = () => {
-      view.timer = null;
-      const started = performance.now();
-      const nodes = [];
-      do {
-        const step = steps[next++];
-        const node = build(step, null);
-        view.drawn.set(step.id, { key: key(step), node });
-        nodes.push(node);
-      } while (next < steps.length && performance.now() - started < FIRST_DRAW_SLICE_MS);
-      ui.timeline.append(...nodes);
-      if (next < steps.length) view.timer = window.setTimeout(slice);
-      else done();
-    };
-    if (steps.length) view.timer = window.setTimeout(slice); // after this answer's own task
-    else done();
-  };
+  view.drawInSlices = (steps, done) => drawInSlices(view, ui.timeline, steps, done);
 
   // Stops a first plan being drawn in slices; true if one was.
   view.stop = () => {
