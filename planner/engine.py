@@ -60,6 +60,7 @@ class Slot:
     counted: dt.date  # the day the offset gives, in the employer's working days
     date: dt.date  # the day the step lands on
     window: TimeWindow | None
+    held_back: bool = False  # moved to come after the day of the timing's ``after`` anchor
 
 
 @dataclass(frozen=True)
@@ -137,18 +138,26 @@ def _interpret(rule: Rule, ctx: _Context) -> list[Slot]:
             counted = ctx.employer.after(base, at.workdays)
         else:
             counted = base
-        place = rule.timing.place
-        if place is Place.FIXED:
-            day = counted
-        elif place is Place.SHARED:
-            day = ctx.shared.on_or_after(counted)
-        else:
-            day = ctx.reader.on_or_after(counted)
+        day = _place(rule.timing.place, counted, ctx)
         late = rule.timing.latest_move
         if late is not None and (day - counted).days > late:
             day = base
-        slots.append(Slot(at, counted, day, _window(at.window, ctx.inp)))
+        held_back = False
+        if rule.timing.after is not None:
+            floor = ctx.anchor(rule.timing.after, None)
+            if day <= floor:
+                day, held_back = _place(rule.timing.place, floor + dt.timedelta(days=1), ctx), True
+        slots.append(Slot(at, counted, day, _window(at.window, ctx.inp), held_back))
     return slots
+
+
+def _place(place: Place, day: dt.date, ctx: _Context) -> dt.date:
+    """The first day on or after ``day`` that a step of this kind can land on."""
+    if place is Place.FIXED:
+        return day
+    if place is Place.SHARED:
+        return ctx.shared.on_or_after(day)
+    return ctx.reader.on_or_after(day)
 
 
 def _window(window: Window, inp: PlanInput) -> TimeWindow | None:
@@ -287,7 +296,8 @@ def _connect(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Sa
 
 
 def _network(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
-    return Say("Look for mutual contacts who could put in a good word", Channel.LINKEDIN)
+    return Say("Find people you both know who could vouch for you to the hiring manager",
+               Channel.LINKEDIN)
 
 
 def _prepare_next_round(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
@@ -487,7 +497,9 @@ def _calendars(inp: PlanInput) -> tuple[WorkCalendar, WorkCalendar, WorkCalendar
 def reason(rule: Rule, slot: Slot, ctx: _Context) -> str:
     """A step's reason: the rule's why, then its timing in words, from the same value."""
     text = f"{rule.why} Planned for {describe_at(slot.at)}."
-    if slot.date < slot.counted:
+    if slot.held_back and rule.timing.after is not None:
+        text += f" Moved to come after {rule.timing.after.value}."
+    elif slot.date < slot.counted:
         text += (" Moved back to the interview day: your next working day would come too late "
                  "for it.")
     elif (slot.date != slot.counted and rule.timing.place is Place.SHARED

@@ -135,7 +135,7 @@ RULES: tuple[Rule, ...] = (
         Kind.THANK_YOU_CARD,
         "You chose to thank them by email, then a card (one card per interviewer).",
         Timing(
-            (At(Anchor.THANKS),), Place.YOURS, Per.INTERVIEWER, when=(Condition.EMAIL_AND_CARD,)
+            (At(Anchor.INTERVIEW),), Place.FIXED, Per.INTERVIEWER, when=(Condition.EMAIL_AND_CARD,)
         ),
         "A prompt email followed by a handwritten card gives both speed and a personal touch; "
         "aim for the card to reach them within 48 hours of the interview.",
@@ -147,7 +147,7 @@ RULES: tuple[Rule, ...] = (
         "Brief your references",
         Kind.BRIEF_REFERENCES,
         "Always (one step per reference you gave; one reminder if you gave none).",
-        Timing((At(Anchor.INTERVIEW, 1),), Place.YOURS, Per.REFERENCE),
+        Timing((At(Anchor.INTERVIEW, 1, planner_choice=True),), Place.YOURS, Per.REFERENCE),
         "References who know the job and where the interview left doubts can speak to exactly "
         "what the employer needs to hear.",
         (A001, A002),
@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
         "Keep searching",
         Kind.KEEP_SEARCHING,
         "Always.",
-        Timing((At(Anchor.INTERVIEW, 1),)),
+        Timing((At(Anchor.INTERVIEW, 1, planner_choice=True),)),
         "No single interview is certain, and other options give you strength when an offer "
         "or feedback comes.",
         (A000, A001, A002, A003),
@@ -173,7 +173,7 @@ RULES: tuple[Rule, ...] = (
         "Connect on LinkedIn",
         Kind.CONNECT,
         "Always.",
-        Timing((At(Anchor.THANKS),)),
+        Timing((At(Anchor.THANKS, planner_choice=True),)),
         "A professional LinkedIn connection keeps you in touch; other social networks are not "
         "for contacting an interviewer.",
         (A002,),
@@ -236,6 +236,7 @@ RULES: tuple[Rule, ...] = (
             (At(Anchor.PROMISED, 1), At(Anchor.PREVIOUS, SECOND_GAP, planner_choice=True)),
             Place.SHARED,
             when=(Condition.CHASE_AFTER_DATE,),
+            after=Anchor.THANKS,
         ),
         "A follow-up is fair once their own date has passed without news.",
         (A000,),
@@ -255,6 +256,7 @@ RULES: tuple[Rule, ...] = (
             ),
             Place.SHARED,
             when=(Condition.CHASE_WEEK_AFTER,),
+            after=Anchor.THANKS,
         ),
         "A week's grace past their timetable makes a follow-up entirely reasonable.",
         (A004,),
@@ -272,6 +274,7 @@ RULES: tuple[Rule, ...] = (
             (At(Anchor.INTERVIEW, SHORT_EARLY_GAP), At(Anchor.PROMISED, 1)),
             Place.SHARED,
             when=(Condition.CHASE_SHORT_EARLY,),
+            after=Anchor.THANKS,
         ),
         "A decision due within days calls for a quicker check on where things stand.",
         (A001,),
@@ -288,6 +291,7 @@ RULES: tuple[Rule, ...] = (
             (At(Anchor.INTERVIEW, NO_DATE_GAP), At(Anchor.PREVIOUS, NO_DATE_GAP)),
             Place.SHARED,
             when=(Condition.CHASE_NO_DATE,),
+            after=Anchor.THANKS,
         ),
         "With no timetable, four or five working days is a fair wait before asking where "
         "things stand, and the same again before asking once more.",
@@ -303,6 +307,7 @@ RULES: tuple[Rule, ...] = (
             (At(Anchor.PROMISED, window=Window.MORNING), At(Anchor.PROMISED, window=Window.AFTERNOON)),
             Place.SHARED,
             when=(Condition.CHASE_END_OF_WEEK,),
+            after=Anchor.THANKS,
         ),
         "Two calls on the promised day show interest; any more risks your place.",
         (A003,),
@@ -321,6 +326,7 @@ RULES: tuple[Rule, ...] = (
             ),
             Place.SHARED,
             when=(Condition.CHASE_ASKED_TO_WAIT,),
+            after=Anchor.THANKS,
         ),
         "Do as they asked and write rather than call, but do not wait for ever: one email "
         "after a fair wait keeps you in contention.",

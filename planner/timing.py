@@ -103,6 +103,9 @@ class Timing:
     # A step that loses its point when late (a thank-you): if the reader's days would move it
     # more than this many days later, it moves back to the anchor day instead.
     latest_move: int | None = None
+    # A step that must come after another's day (no follow-up before your thank-you): if it
+    # would fall on or before that day, it moves to the next day it can after it.
+    after: Anchor | None = None
 
 
 NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -138,7 +141,7 @@ def describe_at(at: At) -> str:
         text = anchor
     text += WINDOW_WORDS[at.window]
     if at.planner_choice:
-        text += " (the gap is the planner's choice: no article gives one)"
+        text += " (the planner's choice: no article names the day)"
     return text
 
 
@@ -157,6 +160,8 @@ def describe(timing: Timing) -> str:
         text += " One for each reference."
     if timing.place is Place.SHARED:
         text += " Always on a day both you and the employer work."
+    if timing.after is not None:
+        text += f" Never on or before {timing.after.value}."
     if timing.latest_move is not None:
         later = "a day" if timing.latest_move == 1 else f"{number(timing.latest_move)} days"
         text += (f" If that would move it more than {later} later, it moves back to "

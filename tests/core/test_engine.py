@@ -87,10 +87,6 @@ SCENARIOS = [
      {"interviewers": [{"name": "Ana"}, {"name": "Bo"}, {"name": "Cy"}]}, "thank_you",
      ["2026-11-18"] * 3,
      "001: 'write individual letters to each person who interviewed you'"),
-    ("email then card: the card goes out with the email",
-     {"thanks": "email+card", "interviewers": [{"name": "Ana"}]}, "thank_you_card",
-     ["2026-11-18"],
-     "004: 'send the email immediately and follow up with a handwritten note'"),
     ("recruiter: debrief call on the interview day",
      {"recruiter": "Jo"}, "recruiter_debrief", ["2026-11-17"],
      "001: 'call the recruiter immediately after the interview to give feedback'"),
@@ -108,6 +104,15 @@ SCENARIOS = [
      "004: 'If the process goes on longer than expected, check in periodically'; the two "
      "working weeks are the planner's choice"),
     # --- issue 16: the reader's week and the employer's -----------------------------------
+    ("a decision due on the interview day and thanks after two days: no chasing before thanks",
+     {"decision_by": "2026-11-17", "thanks_timing": "two-days"}, "follow_up",
+     ["2026-11-20", "2026-11-27"],
+     "002: 'After a couple of days, it's a good idea to send a thank you email'; 001: 'Use "
+     "this follow up call or email to thank them again', so the thanks come first"),
+    ("email then card: the card goes out on the interview day, to arrive within 48 hours",
+     {"thanks": "email+card", "interviewers": [{"name": "Ana"}]}, "thank_you_card",
+     ["2026-11-17"],
+     "004: 'get the note in the hands of everyone who interviewed you within 48 hours'"),
     ("end of the week, a Sunday-to-Thursday employer: Thursday is the week's end",
      {"decision_end_of_week": True, "working_days": ["sun", "mon", "tue", "wed", "thu"],
       "employer_days": ["sun", "mon", "tue", "wed", "thu"]}, "follow_up",
@@ -200,7 +205,8 @@ def test_follow_ups_go_to_the_right_person_by_the_asked_channel(raw, to, channel
         ("email", [("thank_you", "email")]),
         ("letter", [("thank_you", "post")]),
         ("card", [("thank_you", "post")]),
-        ("email+card", [("thank_you", "email"), ("thank_you_card", "post")]),
+        # The card is posted on the interview day to arrive within 004's 48 hours.
+        ("email+card", [("thank_you_card", "post"), ("thank_you", "email")]),
     ],
 )
 def test_thanks_method_sets_channel(thanks, kinds_and_channels):

@@ -52,7 +52,7 @@ def test_the_planners_own_numbers_are_labelled_and_cite_nothing_for_them() -> No
     reasons = [s["why"] for s in plan(contact="wait")["steps"]
                if s["rule"] in ("follow_up_when_asked_to_wait", "check_in", "stop_chasing")]
     assert len(reasons) == 5
-    assert all("(the gap is the planner's choice: no article gives one)" in r for r in reasons)
+    assert all("(the planner's choice: no article names the day)" in r for r in reasons)
     for rule in rules.RULES:
         if rule.choice:
             assert "planner's choice" in rule.choice or "leaves the choice" in rule.choice, rule.id

@@ -18,8 +18,8 @@ from .conftest import plan
         (At(Anchor.PROMISED, calendar_days=7),
          "a week after the day they said they would decide by (or the next working day)"),
         (At(Anchor.PREVIOUS, 5, planner_choice=True),
-         "five working days after the step before (the gap is the planner's choice: no article "
-         "gives one)"),
+         "five working days after the step before (the planner's choice: no article names the "
+         "day)"),
         (At(Anchor.PROMISED, window=Window.MORNING), "the day they said they would decide by, in the morning"),
     ],
 )
