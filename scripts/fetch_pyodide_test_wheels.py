@@ -24,6 +24,7 @@ from pathlib import Path
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
+from pins import read_pins
 
 ROOT = Path(__file__).resolve().parent.parent
 DEST = ROOT / "build" / "pyodide-wheels"
@@ -47,18 +48,6 @@ PYODIDE_ENV = {
 
 
 PIN_FILES = (ROOT / "constraints.txt", ROOT / "tests" / "pyodide" / "constraints-override.txt")
-
-
-def read_pins() -> dict[str, str]:
-    """name -> version from the pin files, later files winning."""
-    pins: dict[str, str] = {}
-    for path in PIN_FILES:
-        for line in path.read_text().splitlines():
-            line = line.split("#", 1)[0].strip()
-            if "==" in line:
-                name, version = line.split("==", 1)
-                pins[canonicalize_name(name)] = version.strip()
-    return pins
 
 
 def wheel_requirements(wheel: Path, extras: tuple[str, ...] = ()) -> list[Requirement]:
@@ -103,7 +92,7 @@ def fetch(name: str, version: str) -> Path:
 
 def main() -> None:
     DEST.mkdir(parents=True, exist_ok=True)
-    pins = read_pins()
+    pins = read_pins(*PIN_FILES)
     planner = sorted(PLANNER_WHEELS.glob("planner-*.whl"))
     if not planner:
         sys.exit(f"No planner wheel in {PLANNER_WHEELS}: run scripts/setup.sh first.")

@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pins import read_pins
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "docs" / "assets"
 WHEELS = ASSETS / "wheels"
@@ -100,16 +102,6 @@ def cache_busting_name(wheel: Path) -> str:
     return "-".join([name, version, f"0{digest}", *rest])
 
 
-def pinned_versions() -> dict[str, str]:
-    """Project name (normalised) -> version, from constraints.txt."""
-    pins = {}
-    for line in (ROOT / "constraints.txt").read_text().splitlines():
-        m = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;#]+)", line.strip())
-        if m:
-            pins[_norm(m.group(1))] = m.group(2)
-    return pins
-
-
 def _norm(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -122,7 +114,7 @@ def _wheel_project(path: Path) -> tuple[str, str]:
 def download_lazy_wheels() -> list[Path]:
     """The pinned pure-Python wheels; downloads only what is missing or at another version."""
     WHEELS.mkdir(parents=True, exist_ok=True)
-    pins = pinned_versions()
+    pins = read_pins()
     wanted = {}
     for project in LAZY_WHEELS:
         if project not in pins:

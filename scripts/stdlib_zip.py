@@ -28,6 +28,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pins import read_pins
+
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 OUT = ROOT / "docs" / "assets" / "pyodide" / "python_stdlib.opt.zip"
@@ -50,19 +52,10 @@ def _sha(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def _pins() -> dict[str, str]:
-    pins = {}
-    for line in (ROOT / "constraints.txt").read_text().splitlines():
-        m = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;#]+)", line.strip())
-        if m:
-            pins[re.sub(r"[-_.]+", "-", m.group(1)).lower()] = m.group(2)
-    return pins
-
-
 def _verify_wheels() -> list[Path]:
     """The optional packages' wheels, pinned by constraints.txt: the site's own copies when
     prepare_assets has put them in docs/assets/wheels/, else downloaded once from PyPI."""
-    pins = _pins()
+    pins = read_pins()
     wanted = sorted({p for deps in VERIFY.values() for p in deps})
     found = []
     cache = STATE / "wheels"
