@@ -53,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "forgotten": "Everything this planner kept on this device has been removed, and the form "
     "was cleared.",
     "opening_link": "Opening the shared plan…",
+    "could_not_finish": "The planner could not finish this ({detail}). Your form is safe: "
+    "change a field, or reload the page.",
     "failed": "The planner could not start in this browser ({detail}). The step-by-step guide "
     "has the same advice.",
 }

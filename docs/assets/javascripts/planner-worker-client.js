@@ -1,5 +1,13 @@
 // The page's side of the planner's Web Worker: one worker per visit, requests answered by id.
 
+import { message } from "./planner-dom.js";
+
+// A request the worker could not finish reads like any other answer with a general error.
+function worded(answer) {
+  if (!answer || answer.failure === undefined) return answer;
+  return { errors: [{ field: "", message: message("could_not_finish", { detail: answer.failure }) }] };
+}
+
 export function startWorker(handlers) {
   const worker = new Worker(new URL("./planner-worker.js", import.meta.url), { type: "module" });
   const replies = new Map();
@@ -9,7 +17,7 @@ export function startWorker(handlers) {
     if (msg.type === "result") {
       const reply = replies.get(msg.id);
       replies.delete(msg.id);
-      if (reply) reply(msg.answer);
+      if (reply) reply(worded(msg.answer));
     } else if (msg.type === "ready") handlers.ready();
     else if (msg.type === "failed") handlers.failed(msg.message);
     else if (msg.type === "status") handlers.status(msg.message);

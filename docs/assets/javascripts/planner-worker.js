@@ -72,9 +72,8 @@ self.addEventListener("message", (event) => {
         await ensurePackages(request);
         answer = call(request);
       } catch (error) {
-        answer = {
-          errors: [{ field: "", message: "The planner could not finish this: " + String(error && error.message ? error.message : error) }],
-        };
+        // The page words it (planner/view.py, "could_not_finish"); this gives only the detail.
+        answer = { failure: String(error && error.message ? error.message : error) };
       }
       self.postMessage({ type: "result", id: request.id, op: request.op, answer });
     })
