@@ -161,12 +161,16 @@ def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> di
 
 
 def source_link(file_name: str) -> dict[str, str]:
-    """How the page cites an article: its title (and author), file name and Sources anchor."""
+    """How the page cites an article: a short mark (its number) linking to its section of the
+    Sources page, where the full title and file name live; the title is the link's name."""
     article = BY_ID.get(file_name)
     if article is None:
-        return {"file": file_name, "anchor": "a" + file_name[:3], "title": file_name}
+        mark = file_name[:3]
+        return {"file": file_name, "anchor": "a" + mark, "mark": mark, "title": file_name,
+                "label": f"Article {mark}"}
     title = f"{article.title} ({article.author})" if article.author else article.title
-    return {"file": file_name, "anchor": article.anchor, "title": title}
+    return {"file": file_name, "anchor": article.anchor, "mark": article.short, "title": title,
+            "label": f"Article {article.short}: {title}"}
 
 
 def ics(

@@ -57,6 +57,12 @@ def test_filled_form_gives_the_planners_timeline(page: Page) -> None:
             "as => as.map(a => a.getAttribute('href'))"
         )
         assert hrefs == [f"../sources/#a{name[:3]}" for name in step["sources"]]
+        # Compact citations (issue 17): the article's number, its full title only as the name.
+        marks = item.locator(".planner-step__sources a")
+        assert marks.evaluate_all("as => as.map(a => a.textContent)") == [
+            name[:3] for name in step["sources"]
+        ]
+        assert all(name not in (item.text_content() or "") for name in step["sources"])
         expect(item.get_by_role("link", name="Read the guide")).to_have_attribute(
             "href", f"../{step['guide']}"
         )

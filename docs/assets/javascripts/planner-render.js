@@ -34,9 +34,8 @@ function meta(step, show) {
 
 function sources(step, show) {
   const links = step.source_links.flatMap((s, i) => [
-    i ? "; " : "",
-    el("a", { href: `../sources/#${s.anchor}`, text: s.title }),
-    el("span", { class: "planner-file", text: ` (${s.file})` }),
+    i ? " " : "",
+    el("a", { href: `../sources/#${s.anchor}`, text: s.mark, title: s.title, "aria-label": s.label }),
   ]);
   return el("p", { class: "planner-step__sources" }, show.sources, ...links);
 }
