@@ -33,7 +33,7 @@ from .model import (
     Timeline,
     TimeWindow,
 )
-from .rules import BY_ID, RULES, SHORT_EARLY_GAP, SHORT_PROMISE_DAYS, Rule
+from .rules import BY_ID, RULES, SHORT_PROMISE_DAYS, Rule
 from .timing import Anchor, At, Condition, Per, Place, Window, describe_at
 from .workdays import NoWorkingDay, WorkCalendar
 
@@ -92,7 +92,7 @@ class _Context:
     reader: WorkCalendar  # the days the reader can do their own steps
     shared: WorkCalendar  # the days a step that reaches the employer can land on
     promised: dt.date | None
-    case: Condition  # which follow-up rule applies (exactly one)
+    case: Condition  # which follow-up rule applies (exactly one): set by follow_up_case
     slots: dict[str, list[Slot]] = field(default_factory=dict)
 
     @property
@@ -396,17 +396,19 @@ def promised_date(inp: PlanInput, employer: WorkCalendar) -> dt.date | None:
     return None
 
 
-def early_has_room(
-    inp: PlanInput, employer: WorkCalendar, shared: WorkCalendar, promised: dt.date
-) -> bool:
-    """001's early follow-up must land before the decision day, or it is not early."""
-    return shared.on_or_after(employer.after(inp.interview_date, SHORT_EARLY_GAP)) < promised
+def early_has_room(ctx: _Context) -> bool:
+    """001's early follow-up must land before the decision day, or it is not early.
+
+    Its first day comes from the interpreter itself, so every rule that can hold it back (the
+    reader's days, the thank-you it must follow) is taken into account.
+    """
+    assert ctx.promised is not None
+    return ctx.slots_of(BY_ID["follow_up_short_early"])[0].date < ctx.promised
 
 
-def follow_up_case(
-    inp: PlanInput, employer: WorkCalendar, shared: WorkCalendar, promised: dt.date | None
-) -> Condition:
+def follow_up_case(ctx: _Context) -> Condition:
     """Which of the articles' follow-up rules fits what they said: exactly one does."""
+    inp, promised = ctx.inp, ctx.promised
     waiting = inp.contact is Contact.WAIT
     if promised is None:
         return Condition.CHASE_ASKED_TO_WAIT if waiting else Condition.CHASE_NO_DATE
@@ -417,7 +419,7 @@ def follow_up_case(
         short
         and inp.choices.short_promise is ShortPromise.EARLY
         and not waiting
-        and early_has_room(inp, employer, shared, promised)
+        and early_has_room(ctx)
     ):
         return Condition.CHASE_SHORT_EARLY
     if inp.choices.after_promise is AfterPromise.ONE_WEEK:
@@ -520,8 +522,8 @@ def make_plan(inp: PlanInput) -> Timeline:
     employer, reader, shared = _calendars(inp)
     try:
         promised = promised_date(inp, employer)
-        case = follow_up_case(inp, employer, shared, promised)
-        ctx = _Context(inp, employer, reader, shared, promised, case)
+        ctx = _Context(inp, employer, reader, shared, promised, Condition.CHASE_NO_DATE)
+        ctx.case = follow_up_case(ctx)
         drafts = [
             _Draft(slot, rule, SCHEDULERS[rule.id](rule, ctx, index, person))
             for rule in RULES

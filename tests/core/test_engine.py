@@ -109,6 +109,12 @@ SCENARIOS = [
      ["2026-11-20", "2026-11-27"],
      "002: 'After a couple of days, it's a good idea to send a thank you email'; 001: 'Use "
      "this follow up call or email to thank them again', so the thanks come first"),
+    ("early chosen, but the thank-you and a Monday-only reader leave no room before the date",
+     {"interview_date": "2026-11-24", "thanks_timing": "two-days", "working_days": [0],
+      "employer_days": [0, 2], "decision_within": "1w", "short_promise": "early"},
+     "follow_up", ["2026-12-07", "2026-12-28"],
+     "001: 'follow up more quickly, probably after a couple of days' must come before their "
+     "date; the thank-you (Mon 30th) comes first, so 000's 'the day after that date' applies"),
     ("email then card: the card goes out on the interview day, to arrive within 48 hours",
      {"thanks": "email+card", "interviewers": [{"name": "Ana"}]}, "thank_you_card",
      ["2026-11-17"],
