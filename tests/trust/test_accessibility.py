@@ -60,6 +60,11 @@ def test_every_page_passes_axe(new_context, guard, site_pages: list[str], scheme
             page.locator("#planner-timeline .planner-draft summary").first.click()
         expected = "slate" if scheme == "dark" else "default"
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+        # Clicking scrolls, and Material's back-to-top button fades in or out: colours are
+        # judged once every transition has ended, not halfway through a fade.
+        page.wait_for_function(
+            "document.getAnimations().every(a => a.playState !== 'running')"
+        )
         found = axe_violations(page)
         if found:
             report.append(show(path, found))
