@@ -63,7 +63,8 @@ def test_every_page_passes_axe(new_context, guard, site_pages: list[str], scheme
         # Clicking scrolls, and Material's back-to-top button fades in or out: colours are
         # judged once every transition has ended, not halfway through a fade.
         page.wait_for_function(
-            "document.getAnimations().every(a => a.playState !== 'running')"
+            "document.getAnimations().every(a => a.playState !== 'running'"
+            " || a.effect.getComputedTiming().iterations === Infinity)"
         )
         found = axe_violations(page)
         if found:
