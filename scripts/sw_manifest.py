@@ -72,8 +72,11 @@ def manifest(root: Path) -> dict[str, object]:
     for path in sorted(ours, key=lambda p: (p.suffix != ".css", p.name)):
         group = "planner" if path.name.startswith(PLANNER_JS) else "shell"
         files.append(_entry(root, path, group))
+    # The installed app opens the planner, which works offline only once the planner group
+    # is saved: its manifest and icons are saved with that group, so a guide page never
+    # downloads them.
     for path in web_app_files(root):
-        files.append(_entry(root, path, "shell"))
+        files.append(_entry(root, path, "planner"))
     for name in PYODIDE:
         files.append(_entry(root, assets / "pyodide" / name, "planner"))
     wheels = assets / "wheels"
