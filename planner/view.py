@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "link_copied": "Link copied. It contains the names you typed.",
     "link_copy_failed": "Could not copy: copy the address from the address bar.",
     "shared": "Link shared. It contains the names you typed.",
+    "share_title": "Follow-up plan after a job interview",
     "starting": "The planner is still starting; try again in a moment.",
     "no_calendar": "No calendar yet: fix the answers marked in the form first.",
     "kept": "This plan will be kept in this browser.",
@@ -109,10 +110,10 @@ def send_view(draft: Mapping[str, Any], address: str | None) -> dict[str, str | 
     if (draft.get("medium") or "email") != "email":
         return None
     if address:
-        return {"label": SEND, "name": f", to {address}", "hint": None}
+        return {"label": SEND, "name": f" (to {address})", "hint": None}
     return {
         "label": SEND,
-        "name": ", with no recipient filled in",
+        "name": " (no recipient filled in)",
         "hint": "Your email app opens with no recipient: add their address there.",
     }
 
@@ -173,7 +174,7 @@ def loading(packages: list[str]) -> str:
     return " ".join(LOADING.get(name, "Loading…") for name in packages) or ""
 
 
-SHARE_TITLE = "Follow-up plan after a job interview"
+SHARE_TITLE = MESSAGES["share_title"]
 
 
 def share_title(inp: PlanInput | None) -> str:
@@ -189,14 +190,17 @@ def share_title(inp: PlanInput | None) -> str:
 
 # The calendar file's options beside its download button (sent with the ``ics`` request, never
 # part of the form or its link). The hours are the planner's choice (planner/ics.py).
+CALENDAR_LEGEND = "Calendar file"
+CALENDAR_BUTTON = "Download calendar (.ics)"
 REMINDER_LABEL = "Reminder"
 REMINDERS: dict[Reminder, str] = {
     Reminder.EVENING: "The evening before, at 18:00",
-    Reminder.MORNING: "The morning of the step, at 08:00",
+    Reminder.MORNING: "The morning of the step",
     Reminder.NONE: "No reminder",
 }
 INCLUDE_PAST = "Include earlier steps"
 CALENDAR_HINT = (
-    "The file holds the steps from today on, each with the reminder you pick. Some calendars "
-    "drop reminders when importing: see the calendar guide below."
+    "Each step in the file comes with the reminder you pick; steps dated before today are left "
+    "out unless you include them."
 )
+CALENDAR_GUIDE = "Which calendars keep the reminders"

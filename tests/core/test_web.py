@@ -122,7 +122,7 @@ def test_a_step_offers_open_in_your_email_app_exactly_when_it_has_a_mailto_link(
             # The accessible name says who the email is to, or that nobody is filled in.
             if step["email"]:
                 assert step["mailto"].startswith(f"mailto:{step['email']}?")
-                assert send["name"] == f", to {step['email']}" and send["hint"] is None
+                assert send["name"] == f" (to {step['email']})" and send["hint"] is None
             else:
                 assert step["mailto"].startswith("mailto:?")
                 assert "no recipient" in send["name"] and "no recipient" in send["hint"]
