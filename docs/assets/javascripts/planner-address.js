@@ -10,6 +10,7 @@ export function createAddress(win = window) {
   let seen = win.location.hash; // the fragment as last seen or written; another one is the reader's
   let timer = null;
   let share = ""; // the newest plan's fragment (without "#p="), from Python
+  let title = ""; // and the one line that names it, from Python
   const path = () => `${win.location.pathname}${win.location.search}#p=${share}`;
 
   function write() {
@@ -37,9 +38,10 @@ export function createAddress(win = window) {
 
   return {
     // The newest plan's link: written now, or by the write already waiting for the bucket.
-    sync(next) {
+    sync(next, nextTitle = "") {
       if (!next) return;
       share = next;
+      title = nextTitle;
       if (timer === null) write();
     },
     // The address changed for another reason (a link opened): a waiting write is dropped.
@@ -50,11 +52,15 @@ export function createAddress(win = window) {
     clear() {
       cancel();
       share = "";
+      title = "";
       win.history.replaceState(win.history.state, "", win.location.pathname + win.location.search);
       seen = win.location.hash;
     },
     link() {
       return share ? win.location.origin + path() : win.location.href;
+    },
+    title() {
+      return title;
     },
   };
 }
