@@ -14,7 +14,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from playwright.sync_api import BrowserContext, Page, Request, Route, expect
+from playwright.sync_api import BrowserContext, Locator, Page, Request, Route, expect
 
 from planner import share
 from planner.api import plan_dict
@@ -520,6 +520,12 @@ def test_share_link_opens_the_same_plan_for_someone_else(
     expect(other.locator("#planner-problems")).to_be_hidden()
 
 
+def beside(scope: Page | Locator, button: str) -> Locator:
+    """The status line beside a button: where the page says what the button did."""
+    control = scope.get_by_role("button", name=button, exact=True)
+    return scope.locator("[data-confirm-scope]", has=control).locator("[data-confirm]")
+
+
 def test_copy_buttons_copy_the_share_link_and_the_drafts(
     new_context: Callable[..., BrowserContext],
 ) -> None:
@@ -529,14 +535,14 @@ def test_copy_buttons_copy_the_share_link_and_the_drafts(
     note = page.locator("li[data-kind=thank_you]", has_text="For Ana Diaz")
     expect(note).to_be_visible()  # the plan for what was typed is on screen
     page.get_by_role("button", name="Copy link").click()
-    expect(page.locator("#planner-announce")).to_contain_text("Link copied")
+    expect(beside(page, "Copy link")).to_have_text("Link copied. It contains the names you typed.")
     link = page.evaluate("() => navigator.clipboard.readText()")
     assert link == page.url and re.search(r"#p=1\.[A-Za-z0-9_-]+$", link)
     expect(page.locator(".planner-share-note")).to_contain_text("names you typed")
     # Each draft's parts copy exactly as shown.
     note.locator("summary", has_text="Draft").click()
     note.get_by_role("button", name="Copy message").click()
-    expect(page.locator("#planner-announce")).to_have_text("Copied.")
+    expect(beside(note, "Copy message")).to_have_text("Copied.")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == note.locator("pre").nth(1).text_content()
     assert copied.startswith("Dear Ana Diaz,")
@@ -581,7 +587,7 @@ def test_fast_typing_keeps_to_the_browsers_address_bar_allowance(
         arg=typed.strip(),
     )
     page.get_by_role("button", name="Copy link").click()
-    expect(page.locator("#planner-announce")).to_contain_text("Link copied")
+    expect(beside(page, "Copy link")).to_contain_text("Link copied")
     link = page.evaluate("() => navigator.clipboard.readText()")
     assert share.decode(link.split("#", 1)[1]).raw["company"] == typed.strip()
     page.wait_for_function("want => location.href === want", arg=link)
