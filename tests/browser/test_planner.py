@@ -522,7 +522,8 @@ def test_share_link_opens_the_same_plan_for_someone_else(
 
 def beside(scope: Page | Locator, button: str) -> Locator:
     """The status line beside a button: where the page says what the button did."""
-    control = scope.get_by_role("button", name=button, exact=True)
+    page = scope if isinstance(scope, Page) else scope.page
+    control = page.get_by_role("button", name=button, exact=True)  # relative to each group
     return scope.locator("[data-confirm-scope]", has=control).locator("[data-confirm]")
 
 
