@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Channel, Status, Step
+from .ics import Reminder, plan_title
+from .model import Channel, PlanInput, Status, Step
 
 # How each step is done, as a phrase that reads after "how:" and, capitalised, on its own.
 CHANNEL_PHRASES: dict[Channel, str] = {
@@ -46,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "copy_failed": "Could not copy: select the text and copy it by hand.",
     "link_copied": "Link copied. It contains the names you typed.",
     "link_copy_failed": "Could not copy: copy the address from the address bar.",
+    "shared": "Link shared. It contains the names you typed.",
+    "share_title": "Follow-up plan after a job interview",
     "starting": "The planner is still starting; try again in a moment.",
     "no_calendar": "No calendar yet: fix the answers marked in the form first.",
     "kept": "This plan will be kept in this browser.",
@@ -100,8 +103,26 @@ def _copy_block(label: str, text: str, name: str) -> dict[str, str]:
     return {"label": label, "button": f"Copy {label.lower()}", "text": text, "name": name}
 
 
-def draft_view(draft: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    """A draft as the page shows it: a summary line, a hint and copyable blocks."""
+SEND = "Open in your email app"
+
+
+def send_view(draft: Mapping[str, Any], address: str | None) -> dict[str, str | None] | None:
+    """The words of an email draft's "open in your email app" link (the link is ``mailto``):
+    its accessible name says who it is to, and a hint says so when no address is known."""
+    if (draft.get("medium") or "email") != "email":
+        return None
+    if address:
+        return {"label": SEND, "name": f" (to {address})", "hint": None}
+    return {
+        "label": SEND,
+        "name": " (no recipient filled in)",
+        "hint": "Your email app opens with no recipient: add their address there.",
+    }
+
+
+def draft_view(draft: Mapping[str, Any] | None, address: str | None = None) -> dict[str, Any] | None:
+    """A draft as the page shows it: a summary line, a hint, a link to send it (for an email)
+    and copyable blocks."""
     if not draft:
         return None
     medium = draft.get("medium") or "email"
@@ -115,6 +136,7 @@ def draft_view(draft: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return {
         "summary": DRAFT_SUMMARIES.get(str(medium), "Draft"),
         "hint": "Replace the parts in [square brackets] with your own details before sending.",
+        "send": send_view(draft, address),
         "blocks": blocks,
     }
 
@@ -140,7 +162,9 @@ def step_view(step: Step, status: Status, draft: Mapping[str, Any] | None,
         "guide_href": f"../{step.guide}",
         "calendar": "Add to Google Calendar",
         "calendar_name": " (opens Google Calendar in a new tab)",
-        "draft": draft_view(draft),
+        "outlook": "Add to Outlook.com",
+        "outlook_name": " (opens Outlook.com in a new tab)",
+        "draft": draft_view(draft, step.email),
     }
 
 
@@ -150,3 +174,35 @@ LOADING = {"holidays": "Loading public holidays…", "icalendar": "Preparing the
 def loading(packages: list[str]) -> str:
     """What the page says while the worker loads packages a request needs."""
     return " ".join(LOADING.get(name, "Loading…") for name in packages) or ""
+
+
+SHARE_TITLE = MESSAGES["share_title"]
+
+
+def share_title(inp: PlanInput | None) -> str:
+    """The one line a share sheet shows with the plan's link: 'Follow-up plan: Data analyst at
+    Acme, interview Tue 17 Nov' (the generic title while the form has errors)."""
+    if inp is None:
+        return SHARE_TITLE
+    day = inp.interview_date
+    when = f"interview {day:%a} {day.day} {day:%b}"
+    title = plan_title(inp)
+    return f"Follow-up plan: {title}, {when}" if title else f"Follow-up plan: {when}"
+
+
+# The calendar file's options beside its download button (sent with the ``ics`` request, never
+# part of the form or its link). The hours are the planner's choice (planner/ics.py).
+CALENDAR_LEGEND = "Calendar file"
+CALENDAR_BUTTON = "Download calendar (.ics)"
+REMINDER_LABEL = "Reminder"
+REMINDERS: dict[Reminder, str] = {
+    Reminder.EVENING: "The evening before, at 18:00",
+    Reminder.MORNING: "The morning of the step",
+    Reminder.NONE: "No reminder",
+}
+INCLUDE_PAST = "Include earlier steps"
+CALENDAR_HINT = (
+    "Each step in the file comes with the reminder you pick; steps dated before today are left "
+    "out unless you include them."
+)
+CALENDAR_GUIDE = "Which calendars keep the reminders"

@@ -8,7 +8,8 @@ link and calendar byte comes from here. Requests (``op``):
   ``planner.api.plan_dict`` output, each step with ``draft`` (or null), ``google`` and
   ``outlook`` ("add to calendar" links) and ``mailto`` (the draft as a ``mailto:`` link, or null
   when the step has no email draft) added, plus ``share`` (the URL fragment for this form, also given
-  when the form has errors, so a half-filled form can still be shared).
+  when the form has errors, so a half-filled form can still be shared) and ``share_title`` (the
+  one line a share sheet shows with the link).
 - ``decode``: ``{"fragment": "#p=1...."}`` -> ``{"raw": {...}, "problems": [...]}``.
 - ``ics``: same fields as ``plan``, plus ``reminder`` (``none``, ``morning`` or ``evening``,
   the default) and ``include_past`` (true to keep steps dated before ``today``) ->
@@ -137,12 +138,13 @@ def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> di
     from planner.ics import google_calendar_url, outlook_calendar_url
 
     link = share.encode(raw)
+    unplanned = {"share": link, "share_title": view.share_title(None)}
     today = _today(today_text)
     if isinstance(today, dict):
-        return today | {"share": link}
+        return today | unplanned
     planned = _planned(raw, today)
     if isinstance(planned, dict):
-        return planned | {"share": link}
+        return planned | unplanned
     inp, timeline = planned
     answer = timeline_dict(timeline, today)
     status = statuses(timeline, today)
@@ -157,6 +159,7 @@ def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> di
         item["source_links"] = [source_link(name) for name in step.sources]
         item["show"] = view.step_view(step, status[step.id], item["draft"], item["source_links"])
     answer["share"] = link
+    answer["share_title"] = view.share_title(inp)
     return answer
 
 

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from planner import fields, view
 from planner.fields import Field, Kind
+from planner.ics import DEFAULT_REMINDER
 from planner.parse import MAX_WITHIN_WEEKS
 
 PAGE = ROOT / "docs" / "planner" / "index.md"
@@ -62,9 +63,13 @@ TAIL = """\
 <div id="planner-problems" class="planner-problems" role="alert" hidden></div>
 <ul id="planner-warnings" class="planner-warnings" hidden></ul>
 <div class="planner-actions" id="planner-actions">
-<button type="button" class="md-button md-button--primary" id="pl-copy-link">Copy link</button>
-<button type="button" class="md-button" id="pl-download-ics">Download calendar (.ics)</button>
+<div class="planner-actions__share" data-confirm-scope>
+<button type="button" class="md-button md-button--primary" id="pl-copy-link" data-action="copy-link">Copy link</button>
+<button type="button" class="md-button" id="pl-share" data-action="share">Share</button>
 <button type="button" class="md-button" id="pl-print">Print checklist</button>
+<p class="planner-confirm" role="status" data-confirm></p>
+</div>
+{calendar}
 </div>
 <p class="planner-hint planner-share-note">The link holds everything in the form, including the names you typed, and opens the same plan for whoever you send it to. It is never sent to our site: the details stay after the <code>#</code>, which browsers don't send. To add steps to your calendar, see <a href="../add-to-calendar/">add your plan to a calendar</a>.</p>
 <ol id="planner-timeline" class="planner-timeline" aria-label="Steps, in date order"></ol>
@@ -302,8 +307,38 @@ def form() -> str:
     ])
 
 
+def calendar() -> str:
+    """The calendar file's download button with its options (planner/view.py), outside the form
+    so they never enter the plan's link."""
+    options = "\n".join(
+        f"<option{attrs(value=r.value, selected=r is DEFAULT_REMINDER)}>{text(shown)}</option>"
+        for r, shown in view.REMINDERS.items()
+    )
+    return "\n".join([
+        '<fieldset class="planner-calendar" id="pl-calendar" data-calendar-options data-confirm-scope '
+        'aria-describedby="pl-calendar-hint">',
+        f"<legend>{text(view.CALENDAR_LEGEND)}</legend>",
+        f'<p class="planner-hint" id="pl-calendar-hint">{text(view.CALENDAR_HINT)} '
+        f'<a href="../add-to-calendar/#reminders">{text(view.CALENDAR_GUIDE)}</a>.</p>',
+        '<div class="planner-calendar__options">',
+        '<div class="planner-field">',
+        f'<label for="pl-reminder">{text(view.REMINDER_LABEL)}</label>',
+        f'<select id="pl-reminder" name="reminder" data-calendar="reminder">\n{options}\n</select>',
+        "</div>",
+        '<div class="planner-choice">',
+        '<input type="checkbox" id="pl-include-past" name="include_past" data-calendar="include_past">',
+        f'<label for="pl-include-past">{text(view.INCLUDE_PAST)}</label>',
+        "</div>",
+        "</div>",
+        '<button type="button" class="md-button" id="pl-download-ics" data-action="download-calendar">'
+        f"{text(view.CALENDAR_BUTTON)}</button>",
+        '<p class="planner-confirm" role="status" data-confirm></p>',
+        "</fieldset>",
+    ])
+
+
 def render() -> str:
-    return f"{HEAD}\n{form()}\n\n{TAIL}"
+    return f"{HEAD}\n{form()}\n\n{TAIL.format(calendar=calendar())}"
 
 
 if __name__ == "__main__":

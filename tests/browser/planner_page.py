@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Locator, Page, Route
 
 FORM: dict[str, Any] = {
     "interview_date": "2026-11-17",
@@ -128,3 +128,10 @@ COUNT_ADDRESS_WRITES = """
   };
 })();
 """
+
+
+def beside(scope: Page | Locator, button: str) -> Locator:
+    """The status line beside a button: where the page says what the button did."""
+    page = scope if isinstance(scope, Page) else scope.page
+    control = page.get_by_role("button", name=button, exact=True)  # relative to each group
+    return scope.locator("[data-confirm-scope]", has=control).locator("[data-confirm]")

@@ -19,6 +19,7 @@ from planner.api import plan_dict
 from .conftest import browser_today, open_planner, wait_ready
 from .planner_page import (
     FORM,
+    beside,
     fill,
     stored,
     wait_for_plan,
@@ -34,14 +35,14 @@ def test_copy_buttons_copy_the_share_link_and_the_drafts(
     note = page.locator("li[data-kind=thank_you]", has_text="For Ana Diaz")
     expect(note).to_be_visible()  # the plan for what was typed is on screen
     page.get_by_role("button", name="Copy link").click()
-    expect(page.locator("#planner-announce")).to_contain_text("Link copied")
+    expect(beside(page, "Copy link")).to_have_text("Link copied. It contains the names you typed.")
     link = page.evaluate("() => navigator.clipboard.readText()")
     assert link == page.url and re.search(r"#p=1\.[A-Za-z0-9_-]+$", link)
     expect(page.locator(".planner-share-note")).to_contain_text("names you typed")
     # Each draft's parts copy exactly as shown.
     note.locator("summary", has_text="Draft").click()
     note.get_by_role("button", name="Copy message").click()
-    expect(page.locator("#planner-announce")).to_have_text("Copied.")
+    expect(beside(note, "Copy message")).to_have_text("Copied.")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == note.locator("pre").nth(1).text_content()
     assert copied.startswith("Dear Ana Diaz,")

@@ -17,6 +17,7 @@ from .conftest import browser_today, open_planner
 from .planner_page import (
     COUNT_ADDRESS_WRITES,
     FORM,
+    beside,
     fill,
     rendered,
     wait_for_plan,
@@ -118,7 +119,7 @@ def test_fast_typing_keeps_to_the_browsers_address_bar_allowance(
         arg=typed.strip(),
     )
     page.get_by_role("button", name="Copy link").click()
-    expect(page.locator("#planner-announce")).to_contain_text("Link copied")
+    expect(beside(page, "Copy link")).to_contain_text("Link copied")
     link = page.evaluate("() => navigator.clipboard.readText()")
     assert share.decode(link.split("#", 1)[1]).raw["company"] == typed.strip()
     page.wait_for_function("want => location.href === want", arg=link)

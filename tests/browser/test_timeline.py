@@ -170,6 +170,9 @@ def test_works_on_a_phone(new_context: Callable[..., BrowserContext]) -> None:
         "#pl-interview_date",
         "#pl-add-interviewer",
         "#pl-copy-link",
+        "#pl-share",
+        "#pl-reminder",
+        "#pl-download-ics",
         "#planner-timeline > li",
     ):
         box = page.locator(selector).first.bounding_box()

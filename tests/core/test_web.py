@@ -101,3 +101,38 @@ def test_screen_op_turns_a_kept_raw_form_into_the_on_screen_shape():
 def test_a_bad_request_gets_an_error_not_a_crash(request_: dict[str, Any]):
     answer = ask(**request_)
     assert answer["errors"][0]["field"] == ""
+
+
+@pytest.mark.parametrize("raw", [
+    {"interview_date": TODAY, "interviewers": [{"name": "Ana", "title": "", "email": "ana@acme.example"},
+                                               {"name": "Bo", "title": "", "email": ""}],
+     "references": ["Cy"], "recruiter": "Jo"},
+    {"interview_date": TODAY, "thanks": "email+card", "contact": "wait"},
+    {"interview_date": TODAY, "thanks": "card"},
+], ids=["emails", "email-and-card", "card"])
+def test_a_step_offers_open_in_your_email_app_exactly_when_it_has_a_mailto_link(raw: dict[str, Any]):
+    steps = ask(op="plan", raw=raw, today=TODAY, site=SITE)["steps"]
+    assert any(step["mailto"] for step in steps)
+    for step in steps:
+        draft = step["show"]["draft"]
+        send = draft and draft["send"]
+        assert bool(send) == bool(step["mailto"]), step["id"]
+        if send:
+            assert send["label"] == "Open in your email app"
+            # The accessible name says who the email is to, or that nobody is filled in.
+            if step["email"]:
+                assert step["mailto"].startswith(f"mailto:{step['email']}?")
+                assert send["name"] == f" (to {step['email']})" and send["hint"] is None
+            else:
+                assert step["mailto"].startswith("mailto:?")
+                assert "no recipient" in send["name"] and "no recipient" in send["hint"]
+        assert step["show"]["outlook"] == "Add to Outlook.com"
+        assert step["outlook"].startswith("https://outlook.live.com/")
+
+
+def test_the_share_title_names_the_plan_and_is_there_while_the_form_has_errors():
+    form = {"interview_date": TODAY, "company": "Acme", "role": "Data analyst"}
+    answer = ask(op="plan", form=form, today=TODAY, site=SITE)
+    assert answer["share_title"] == "Follow-up plan: Data analyst at Acme, interview Tue 17 Nov"
+    broken = ask(op="plan", form=form | {"interview_date": "not a date"}, today=TODAY, site=SITE)
+    assert broken["errors"] and broken["share_title"] == "Follow-up plan after a job interview"

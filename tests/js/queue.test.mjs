@@ -55,3 +55,31 @@ test("after an answer the next change goes at once again", () => {
   queue.request(() => 2, () => {});
   assert.equal(w.sent.length, 2);
 });
+
+test("settled() waits for the answer to the newest form, not an out-of-date one", async () => {
+  const w = worker();
+  const queue = createLatestQueue(w.send);
+  const shown = [];
+  queue.request(() => "form 1", (answer) => shown.push(answer));
+  queue.request(() => "form 2", (answer) => shown.push(answer));
+  let settledWith = null;
+  const settled = queue.settled().then(() => {
+    settledWith = [...shown];
+  });
+  w.sent[0].reply("plan for form 1");
+  await Promise.resolve();
+  assert.equal(settledWith, null, "still waiting: form 2 is with the worker");
+  w.sent[1].reply("plan for form 2");
+  await settled;
+  assert.deepEqual(settledWith, ["plan for form 2"], "the newest plan was handled first");
+});
+
+test("settled() resolves at once when nothing is pending", async () => {
+  const w = worker();
+  const queue = createLatestQueue(w.send);
+  await queue.settled();
+  queue.request(() => 1, () => {});
+  w.sent[0].reply("done");
+  await queue.settled();
+  assert.equal(queue.busy, false);
+});

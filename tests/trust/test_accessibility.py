@@ -29,6 +29,11 @@ RUN_AXE = """async (tags) => {
 
 
 def axe_violations(page: Page) -> list[dict]:
+    # Colours are judged as a reader sees them at rest: a control half-way through a fade
+    # (Material's back-to-top button, shown when a click scrolls the page up) has none.
+    page.wait_for_function(
+        "() => document.getAnimations().every((a) => !(a instanceof CSSTransition))"
+    )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate(RUN_AXE, TAGS)

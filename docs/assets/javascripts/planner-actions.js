@@ -1,57 +1,13 @@
 // What the page's buttons and ticks do.
 
-import { el, message } from "./planner-dom.js";
+import { downloadCalendar } from "./planner-calendar.js";
+import { copyText } from "./planner-clipboard.js";
+import { confirmBeside } from "./planner-confirm.js";
+import { message } from "./planner-dom.js";
 import { changed, keep, request, requestPlan, resetForm } from "./planner-page.js";
 import { addInterviewer, addReference, removeRow } from "./planner-rows.js";
+import { shareLink } from "./planner-share.js";
 import { clearStore, forgetSiteStorage, writeStore } from "./planner-storage.js";
-
-async function copyText(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Fallback for browsers or contexts without the async clipboard.
-    const area = el("textarea", { class: "planner-offscreen", readonly: true });
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand("copy");
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
-  }
-}
-
-function save(answer) {
-  const url = URL.createObjectURL(new Blob([answer.ics], { type: "text/calendar;charset=utf-8" }));
-  const link = el("a", { href: url, download: answer.filename, class: "planner-offscreen" });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function downloadCalendar(page, button) {
-  if (!page.ready) {
-    page.say.now(message("starting"));
-    return;
-  }
-  button.setAttribute("aria-busy", "true");
-  page.worker.ask(request(page, "ics"), (answer) => {
-    button.removeAttribute("aria-busy");
-    if (answer.errors) {
-      page.showErrors(answer.errors);
-      page.say.now(message("no_calendar"));
-      return;
-    }
-    save(answer);
-    page.say.now(answer.announce);
-  });
-}
 
 function forget(page) {
   forgetSiteStorage();
@@ -65,8 +21,13 @@ function forget(page) {
   requestPlan(page);
 }
 
-async function copy(page, text, ok, failed) {
-  page.say.now(message((await copyText(text)) ? ok : failed));
+async function copy(button, text) {
+  confirmBeside(button, message((await copyText(text)) ? "copied" : "copy_failed"));
+}
+
+async function share(page, button, sheet) {
+  const said = await shareLink(page, sheet);
+  if (said) confirmBeside(button, message(said));
 }
 
 export function onClick(page, event) {
@@ -82,10 +43,10 @@ export function onClick(page, event) {
     removeRow(lists, button, { interviewers: page.ui.addInterviewer, references: page.ui.addReference });
     changed(page);
   } else if (button.dataset.copy) {
-    copy(page, button.closest(".planner-copy").querySelector("pre").textContent, "copied", "copy_failed");
-  } else if (id === "pl-copy-link") {
-    copy(page, page.address.link(), "link_copied", "link_copy_failed");
-  } else if (id === "pl-download-ics") downloadCalendar(page, button);
+    copy(button, button.closest(".planner-copy").querySelector("pre").textContent);
+  } else if (button.dataset.action === "copy-link" || button.dataset.action === "share") {
+    share(page, button, button.dataset.action === "share");
+  } else if (button.dataset.action === "download-calendar") downloadCalendar(page, button);
   else if (id === "pl-print") window.print();
   else if (id === "pl-forget") forget(page);
 }

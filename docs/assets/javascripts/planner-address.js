@@ -30,6 +30,7 @@ export function createAddress(win = window) {
     seen: win.location.hash, // the fragment as last seen or written; another one is the reader's
     timer: null,
     share: "", // the newest plan's fragment (without "#p="), from Python
+    title: "", // and the one line that names it, from Python
     path: () => `${win.location.pathname}${win.location.search}#p=${st.share}`,
   };
   const cancel = () => {
@@ -38,9 +39,10 @@ export function createAddress(win = window) {
   };
   return {
     // The newest plan's link: written now, or by the write already waiting for the bucket.
-    sync(next) {
+    sync(next, nextTitle = "") {
       if (!next) return;
       st.share = next;
+      st.title = nextTitle;
       if (st.timer === null) write(win, bucket, st);
     },
     // The address changed for another reason (a link opened): a waiting write is dropped.
@@ -51,11 +53,15 @@ export function createAddress(win = window) {
     clear() {
       cancel();
       st.share = "";
+      st.title = "";
       win.history.replaceState(win.history.state, "", win.location.pathname + win.location.search);
       st.seen = win.location.hash;
     },
     link() {
       return st.share ? win.location.origin + st.path() : win.location.href;
+    },
+    title() {
+      return st.title;
     },
   };
 }

@@ -106,7 +106,7 @@ export function openLink(page, hash, fresh) {
 
 function render(page, answer) {
   const interrupted = page.plan.stop();
-  page.address.sync(answer.share);
+  page.address.sync(answer.share, answer.share_title);
   if (answer.errors) {
     renderErrors(page, answer, interrupted);
     return;

@@ -6,6 +6,7 @@
 export function createLatestQueue(send) {
   let busy = false;
   let waiting = null;
+  let settle = []; // resolvers of settled(), called once the newest answer is handled
 
   function run(job) {
     busy = true;
@@ -18,6 +19,9 @@ export function createLatestQueue(send) {
         return;
       }
       job.done(answer);
+      const resolvers = settle;
+      settle = [];
+      for (const resolve of resolvers) resolve();
     });
   }
 
@@ -27,6 +31,11 @@ export function createLatestQueue(send) {
       const job = { make, done };
       if (busy) waiting = job;
       else run(job);
+    },
+    // Resolves once nothing is pending: at once when idle, else after the newest answer's done().
+    settled() {
+      if (!busy) return Promise.resolve();
+      return new Promise((resolve) => settle.push(resolve));
     },
     get busy() {
       return busy;

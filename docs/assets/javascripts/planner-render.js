@@ -40,29 +40,46 @@ function sources(step, show) {
   return el("p", { class: "planner-step__sources" }, show.sources, ...links);
 }
 
+// A link that opens another site in a new tab; `name` ends its accessible name.
+function away(href, cls, text, name) {
+  if (!href) return null;
+  return el("span", {}, " · ", el("a", { href, target: "_blank", rel: "noopener noreferrer", class: cls },
+    text, el("span", { class: "planner-sr", text: name })));
+}
+
 function links(step, show) {
-  const calendar = step.google
-    ? el("span", {}, " · ", el("a", { href: step.google, target: "_blank", rel: "noopener noreferrer", class: "planner-gcal" },
-        show.calendar, el("span", { class: "planner-sr", text: show.calendar_name })))
-    : null;
-  return el("p", { class: "planner-step__links" }, el("a", { href: show.guide_href, text: show.guide }), calendar);
+  return el("p", { class: "planner-step__links" },
+    el("a", { href: show.guide_href, text: show.guide }),
+    away(step.google, "planner-gcal", show.calendar, show.calendar_name),
+    away(step.outlook, "planner-outlook", show.outlook, show.outlook_name));
 }
 
 function copyBlock(block) {
   return el(
     "div",
-    { class: "planner-copy" },
+    { class: "planner-copy", "data-confirm-scope": true },
     el("div", { class: "planner-copy__head" },
       el("span", { class: "planner-copy__label", text: block.label }),
+      el("span", { class: "planner-confirm", role: "status", "data-confirm": true }),
       el("button", { type: "button", class: "md-button planner-copy__button", "data-copy": block.name, text: block.button })),
     el("pre", { class: "planner-copy__text", "data-copy-text": block.name, tabindex: "0" }, el("code", { text: block.text })),
   );
 }
 
-function draft(view) {
+// "Open in your email app": the draft as a mailto: link Python made (null if not an email).
+function send(href, words) {
+  if (!href || !words) return null;
+  return el("p", { class: "planner-send" },
+    el("a", { href, class: "md-button md-button--primary planner-send__link" },
+      words.label, el("span", { class: "planner-sr", text: words.name })),
+    words.hint ? el("span", { class: "planner-hint planner-send__hint", text: words.hint }) : null);
+}
+
+function draft(view, mailto) {
   return el("details", { class: "planner-draft" },
     el("summary", { text: view.summary }),
     el("p", { class: "planner-hint", text: view.hint }),
+    send(mailto, view.send),
     ...view.blocks.map(copyBlock));
 }
 
@@ -87,7 +104,7 @@ export function renderStep(step, done) {
     el("p", { class: "planner-step__why", text: step.why }),
     sources(step, show),
     links(step, show),
-    show.draft ? draft(show.draft) : null,
+    show.draft ? draft(show.draft, step.mailto) : null,
   );
 }
 

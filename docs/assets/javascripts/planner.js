@@ -63,6 +63,7 @@ function elements() {
     timeline: $("planner-timeline"), interviewers: $("pl-interviewers"), references: $("pl-references"),
     keep: $("pl-keep"), output: $("planner-output"), advanced: $("pl-advanced"),
     addInterviewer: $("pl-add-interviewer"), addReference: $("pl-add-reference"),
+    calendar: document.querySelector("[data-calendar-options]"),
   };
 }
 
