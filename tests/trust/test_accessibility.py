@@ -65,14 +65,6 @@ def test_every_page_passes_axe(new_context, guard, site_pages: list[str], scheme
             page.locator("#planner-timeline .planner-draft summary").first.click()
         expected = "slate" if scheme == "dark" else "default"
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
-        # Clicking scrolls, and Material's back-to-top button fades in or out: colours are
-        # judged once every transition has ended, not halfway through a fade (a looping
-        # animation, such as a spinner, never ends and is not waited for).
-        page.evaluate(
-            """() => Promise.all(document.getAnimations()
-                .filter((a) => a.effect.getComputedTiming().iterations !== Infinity)
-                .map((a) => a.finished.catch(() => null)))"""
-        )
         found = axe_violations(page)
         if found:
             report.append(show(path, found))
