@@ -34,7 +34,7 @@ from .model import (
     TimeWindow,
 )
 from .rules import BY_ID, RULES, SHORT_PROMISE_DAYS, Rule
-from .timing import Anchor, At, Condition, Per, Place, Window, describe_at
+from .timing import Anchor, At, Condition, Per, Place, Window, describe_at, number
 from .workdays import NoWorkingDay, WorkCalendar
 
 MORNING = TimeWindow(dt.time(9, 0), dt.time(12, 0))  # the planner's choice of hours
@@ -589,9 +589,7 @@ def short_date(day: dt.date) -> str:
 
 
 def _count(n: int, noun: str) -> str:
-    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-    amount = words[n] if n < len(words) else str(n)
-    return f"{amount} {noun}" + ("" if n == 1 else "s")
+    return f"{number(n)} {noun}" + ("" if n == 1 else "s")
 
 
 def _join(names: list[str]) -> str:
