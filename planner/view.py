@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .ics import Reminder, plan_title
-from .model import Channel, PlanInput, Status, Step
+from .model import Channel, Kind, PlanInput, Status, Step
 
 # How each step is done, as a phrase that reads after "how:" and, capitalised, on its own.
 CHANNEL_PHRASES: dict[Channel, str] = {
@@ -60,12 +60,39 @@ MESSAGES: dict[str, str] = {
     "change a field, or reload the page.",
     "failed": "The planner could not start in this browser ({detail}). The step-by-step guide "
     "has the same advice.",
+    # The plans kept on this device, and the agenda drawn from them (before Python has started).
+    "agenda_overdue": "Not ticked yet, from earlier days",
+    "agenda_today": "Due today",
+    "agenda_next": "Coming up",
+    "agenda_empty": "Nothing is due in your kept plans right now.",
+    "plan_open": "Open",
+    "plan_current": "(on screen)",
+    "plan_delete": "Delete",
+    "plan_delete_sure": "Delete for good",
+    "plan_deleted": "The plan “{name}” was deleted from this device.",
+    "plan_opened": "Opened the plan “{name}”.",
+    "plan_untitled": "Plan without a name",
+    "new_plan": "A new, empty plan. It is kept only if you tick “Keep this plan”.",
+    "link_added": "The shared plan was added to your plans.",
+    "link_replaced": "The shared plan replaced “{name}”.",
+    "link_viewed": "You are viewing the shared plan; it is not kept.",
+    "store_unreadable": "The plans kept in this browser could not be read (the stored data was "
+    "changed or damaged), so none could be shown. They were left as they were; “Forget "
+    "everything on this device” removes them.",
+    "store_some_unreadable": "{count} of the plans kept in this browser could not be read (the "
+    "stored data was changed or damaged) and are not shown; the others are. Nothing was "
+    "removed.",
+    "store_locked": "Nothing can be kept while the stored plans cannot be read: “Forget "
+    "everything on this device” clears them, then plans can be kept again.",
+    "store_full": "This browser refused to save (its storage is full or blocked): the last "
+    "change is on screen but not kept.",
+    "jump": "Go to your plan",
 }
 
 STATUS_BADGES: dict[Status, str | None] = {
     Status.TODAY: "Today",
     Status.NEXT: "Next",
-    Status.PAST: "Date passed",
+    Status.PAST: None,  # earlier steps are folded under a summary (``earlier``), never marked
     Status.UPCOMING: None,
 }
 
@@ -79,6 +106,60 @@ DRAFT_SUMMARIES = {
 
 def plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
+
+
+def earlier_summaries(count: int) -> list[str]:
+    """The summary over the folded steps dated before today, for each number of them ticked
+    (item ``n`` is the words when ``n`` are done): '4 earlier steps, 2 done'."""
+    steps = f"{count} earlier {plural(count, 'step', 'steps')}"
+    return [steps + (", none done" if done == 0 else
+                     ", all done" if done == count and count > 1 else f", {done} done")
+            for done in range(count + 1)]
+
+
+def jump_label(due_today: int) -> str:
+    """The phone's control near the top that jumps to the plan, with what is due today."""
+    if due_today == 0:
+        return f"{MESSAGES['jump']}: nothing due today"
+    return f"{MESSAGES['jump']}: {due_today} {plural(due_today, 'step', 'steps')} due today"
+
+
+# How long a step not ticked stays in the agenda's "from earlier days" list once its day has
+# passed: the planner's choice (no article says), long enough to catch a missed step, short
+# enough that an old plan does not fill the agenda for ever.
+AGENDA_KEEPS_MISSED = dt.timedelta(days=14)
+
+
+# Steps done in the interview room: once the day has passed they cannot be done late.
+DURING_THE_INTERVIEW = frozenset({Kind.ASK_NEXT_STEPS, Kind.COLLECT_CONTACTS})
+
+
+def agenda_items(steps: list[Step]) -> list[dict[str, str]]:
+    """A plan's steps as the agenda lists them (optional steps left out). ``until``: the last day
+    a missed step is still listed. The page compares ISO dates only; it computes none."""
+    return [
+        {"step": step.id, "kind": step.kind.value, "date": step.date.isoformat(),
+         "label": date_label(step.date), "title": step.title,
+         "until": (step.date if step.kind in DURING_THE_INTERVIEW
+                   else step.date + AGENDA_KEEPS_MISSED).isoformat()}
+        for step in steps if not step.optional
+    ]
+
+
+def plan_name(inp: PlanInput) -> str:
+    """A kept plan's name until the reader gives it one: 'Data analyst at Acme'."""
+    title = plan_title(inp)
+    day = inp.interview_date
+    return title or f"Interview on {day:%a} {day.day} {day:%b}"
+
+
+def print_head(inp: PlanInput, today: dt.date) -> dict[str, Any]:
+    """The heading of the printed checklist: whose plan, for which job and interview, and the
+    day it was printed."""
+    who = f"Follow-up plan for {inp.candidate}" if inp.candidate else "Follow-up plan"
+    lines = [plan_title(inp), f"Interview on {date_label(inp.interview_date)}",
+             f"Printed on {date_label(today)}"]
+    return {"title": who, "lines": [line for line in lines if line]}
 
 
 def updated(count: int) -> str:

@@ -14,6 +14,10 @@ link and calendar byte comes from here. Requests (``op``):
 - ``ics``: same fields as ``plan``, plus ``reminder`` (``none``, ``morning`` or ``evening``,
   the default) and ``include_past`` (true to keep steps dated before ``today``) ->
   ``{"ics": "<text>", "filename": ..., "events": N}`` or ``{"errors"}``.
+- ``agenda``: ``{"plans": [{"id": ..., "form": {...}}, ...], "today": ...}`` -> ``{"plans":
+  {id: {"agenda": [...], "name": ...} or {"errors": [...]}}}``: each kept plan's agenda items
+  (``view.agenda_items``) planned afresh for ``today``, so the agenda drawn from the stored copy
+  is brought up to date once Python is ready.
 - ``needs``: same fields as ``plan`` or ``ics``, plus ``for`` -> ``{"packages": [...]}``: the
   lazily loaded wheels (by lock-file name) this request needs and that are not importable yet.
 
@@ -68,6 +72,8 @@ def handle(request_json: str) -> str:
                 ),
                 converted,
             )
+        elif op == "agenda":
+            answer = agenda(request.get("plans"), request.get("today"))
         elif op == "needs":
             wanted = needs(converted.raw, request.get("for", "plan"))
             answer = {"packages": wanted, "status": view.loading(wanted)}
@@ -160,7 +166,41 @@ def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> di
         item["show"] = view.step_view(step, status[step.id], item["draft"], item["source_links"])
     answer["share"] = link
     answer["share_title"] = view.share_title(inp)
+    earlier = sum(1 for step in timeline.steps if step.date < today)
+    answer["earlier"] = view.earlier_summaries(earlier) if earlier else None
+    answer["jump"] = view.jump_label(sum(1 for step in timeline.steps if step.date == today))
+    answer["agenda"] = view.agenda_items(list(timeline.steps))
+    answer["name"] = view.plan_name(inp)
+    answer["print"] = view.print_head(inp, today)
     return answer
+
+
+MAX_KEPT_PLANS = 50
+
+
+def agenda(plans: Any, today_text: Any) -> dict[str, Any]:
+    """Each kept plan's agenda items for ``today`` (see the module's docstring)."""
+    today = _today(today_text)
+    if isinstance(today, dict):
+        return today
+    if not isinstance(plans, list):
+        return _failure("The planner got a request it cannot read.")
+    out: dict[str, Any] = {}
+    for entry in plans[:MAX_KEPT_PLANS]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            continue
+        screen = entry.get("form")
+        if not isinstance(screen, dict):
+            out[entry["id"]] = _failure("This kept plan has no form.")
+            continue
+        planned = _planned(form.from_screen(screen).raw, today)
+        if isinstance(planned, dict):
+            out[entry["id"]] = planned
+            continue
+        inp, timeline = planned
+        out[entry["id"]] = {"agenda": view.agenda_items(list(timeline.steps)),
+                            "name": view.plan_name(inp)}
+    return {"plans": out}
 
 
 def source_link(file_name: str) -> dict[str, str]:

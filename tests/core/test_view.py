@@ -45,3 +45,55 @@ def test_every_reminder_the_calendar_file_knows_has_a_label_and_the_default_come
     assert set(view.REMINDERS) == set(Reminder)
     assert next(iter(view.REMINDERS)) is DEFAULT_REMINDER
     assert len(set(view.REMINDERS.values())) == len(Reminder)
+
+
+@pytest.mark.parametrize(("count", "done", "words"), [
+    (1, 0, "1 earlier step, none done"),
+    (1, 1, "1 earlier step, 1 done"),
+    (4, 0, "4 earlier steps, none done"),
+    (4, 2, "4 earlier steps, 2 done"),
+    (4, 4, "4 earlier steps, all done"),
+])
+def test_earlier_steps_are_summed_up_never_marked_as_failures(count: int, done: int, words: str):
+    assert view.earlier_summaries(count)[done] == words
+    assert len(view.earlier_summaries(count)) == count + 1
+    assert view.STATUS_BADGES[view.Status.PAST] is None
+
+
+@pytest.mark.parametrize(("due", "words"), [
+    (0, "Go to your plan: nothing due today"),
+    (1, "Go to your plan: 1 step due today"),
+    (3, "Go to your plan: 3 steps due today"),
+])
+def test_the_phones_jump_says_what_is_due_today(due: int, words: str):
+    assert view.jump_label(due) == words
+
+
+def _steps(raw: dict[str, object]) -> list:
+    from planner.engine import make_plan
+
+    return list(make_plan(parse_input(raw, dt.date(2026, 11, 17))).steps)
+
+
+def test_agenda_items_leave_out_optional_steps_and_stop_listing_missed_ones():
+    steps = _steps({"interview_date": "2026-11-17", "decision_by": "2026-11-27",
+                    "company": "Acme"})
+    items = view.agenda_items(steps)
+    assert [i["step"] for i in items] == [s.id for s in steps if not s.optional]
+    for item, step in zip(items, [s for s in steps if not s.optional], strict=True):
+        assert item["date"] == step.date.isoformat() and item["label"] == view.date_label(step.date)
+        during = step.kind in view.DURING_THE_INTERVIEW
+        assert item["until"] == (step.date if during else step.date + view.AGENDA_KEEPS_MISSED).isoformat()
+
+
+def test_a_kept_plans_default_name_and_printed_heading():
+    inp = parse_input({"interview_date": "2026-11-17", "company": "Acme", "role": "Data analyst",
+                       "candidate": "Sam Lee"}, dt.date(2026, 11, 17))
+    assert view.plan_name(inp) == "Data analyst at Acme"
+    assert view.print_head(inp, dt.date(2026, 11, 20)) == {
+        "title": "Follow-up plan for Sam Lee",
+        "lines": ["Data analyst at Acme", "Interview on Tue 17 Nov 2026", "Printed on Fri 20 Nov 2026"],
+    }
+    bare = parse_input({"interview_date": "2026-11-17"}, dt.date(2026, 11, 17))
+    assert view.plan_name(bare) == "Interview on Tue 17 Nov"
+    assert view.print_head(bare, dt.date(2026, 11, 17))["title"] == "Follow-up plan"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from planner import web
+from planner import view, web
 
 TODAY = "2026-11-17"
 SITE = "https://example.org/"
@@ -136,3 +136,37 @@ def test_the_share_title_names_the_plan_and_is_there_while_the_form_has_errors()
     assert answer["share_title"] == "Follow-up plan: Data analyst at Acme, interview Tue 17 Nov"
     broken = ask(op="plan", form=form | {"interview_date": "not a date"}, today=TODAY, site=SITE)
     assert broken["errors"] and broken["share_title"] == "Follow-up plan after a job interview"
+
+
+def test_agenda_op_plans_each_kept_plan_afresh_and_names_it():
+    good = ask(op="decode", fragment="#p=" + OLD_LINKS[1][0])["form"]
+    answer = ask(op="agenda", today=TODAY, plans=[
+        {"id": "aaaaaaaaaaaa", "form": good},
+        {"id": "bbbbbbbbbbbb", "form": {"interview_date": "17/11"}},
+        {"id": "cccccccccccc", "form": "not a form"},
+        "not a plan",
+    ])["plans"]
+    plan = ask(op="plan", form=good, today=TODAY, site=SITE)
+    assert answer["aaaaaaaaaaaa"] == {"agenda": plan["agenda"], "name": "Acme"}
+    assert plan["name"] == "Acme"
+    assert answer["bbbbbbbbbbbb"]["errors"][0]["field"] == "interview_date"
+    assert answer["cccccccccccc"]["errors"]
+    assert set(answer) == {"aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc"}
+
+
+@pytest.mark.parametrize("plans", [None, "x", {"id": "a"}])
+def test_agenda_op_with_no_list_of_plans_gets_an_error(plans: object):
+    assert ask(op="agenda", today=TODAY, plans=plans)["errors"]
+
+
+def test_plan_answer_carries_what_the_page_keeps_and_prints():
+    raw = {"interview_date": "2026-11-10", "company": "Acme", "role": "Analyst", "candidate": "Sam"}
+    answer = ask(op="plan", raw=raw, today=TODAY, site=SITE)
+    past = [s for s in answer["steps"] if s["date"] < TODAY]
+    assert answer["earlier"] == [f"{len(past)} earlier steps, none done"] + answer["earlier"][1:]
+    assert len(answer["earlier"]) == len(past) + 1
+    assert answer["jump"] == view.jump_label(sum(1 for s in answer["steps"] if s["date"] == TODAY))
+    assert answer["name"] == "Analyst at Acme"
+    assert answer["print"]["title"] == "Follow-up plan for Sam"
+    assert [i["step"] for i in answer["agenda"]] == [s["id"] for s in answer["steps"] if not s["optional"]]
+    assert ask(op="plan", raw={"interview_date": TODAY}, today=TODAY, site=SITE)["earlier"] is None
