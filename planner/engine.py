@@ -312,7 +312,13 @@ def _business_plan(rule: Rule, ctx: _Context, index: int, person: Person | None)
 
 
 def _decision_due(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
-    return Say(f"Decision due: they said {what_they_said(ctx.inp)}", Channel.ON_YOUR_OWN)
+    """What they said, in their terms, and the day it falls due when they gave no date:
+    'They said they would decide within two weeks: due Tue 15 Dec'."""
+    said = f"They said they would decide {what_they_said(ctx.inp)}"
+    due = promised_date(ctx.inp, ctx.employer)
+    if ctx.inp.decision.kind is DecisionKind.DATE or due is None:
+        return Say(said, Channel.ON_YOUR_OWN)
+    return Say(f"{said}: due {short_date(due)}", Channel.ON_YOUR_OWN)
 
 
 def what_they_said(inp: PlanInput) -> str:

@@ -52,10 +52,11 @@ def test_each_steps_reason_carries_the_words_of_its_own_timing():
 @pytest.mark.parametrize(
     ("raw", "title"),
     [
-        ({"decision_by": "2026-11-28"}, "Decision due: they said by Sat 28 Nov"),
-        ({"decision_within": "2w"}, "Decision due: they said within two weeks"),
-        ({"decision_within": "10d"}, "Decision due: they said within ten days"),
-        ({"decision_end_of_week": True}, "Decision due: they said by the end of the week"),
+        ({"decision_by": "2026-11-28"}, "They said they would decide by Sat 28 Nov"),
+        ({"decision_within": "2w"}, "They said they would decide within two weeks: due Tue 1 Dec"),
+        ({"decision_within": "10d"}, "They said they would decide within ten days: due Fri 27 Nov"),
+        ({"decision_end_of_week": True},
+         "They said they would decide by the end of the week: due Fri 20 Nov"),
     ],
 )
 def test_the_decision_step_says_what_they_said_never_by_today(raw, title):
