@@ -24,6 +24,9 @@ PAGE = ROOT / "docs" / "planner" / "index.md"
 HEAD = """\
 ---
 title: Make your plan
+hide:
+  - navigation
+  - toc
 description: Turn what you know about your interview into a dated follow-up plan, with drafts for every note. It runs in your browser; nothing you type is sent anywhere.
 ---
 
@@ -44,6 +47,8 @@ The planner runs entirely in your browser. Nothing you type is sent anywhere, an
 unless you ask for it ([privacy](../privacy.md)). Only the interview date is needed; every other
 answer makes the plan more personal.
 
+<div class="planner-jump" id="planner-jump"><button type="button" class="md-button md-button--primary" id="pl-jump" data-action="jump">Go to your plan</button></div>
+
 <p class="planner-loading" id="planner-loading" role="status">
   <span class="planner-spinner" aria-hidden="true"></span>
   <span id="planner-loading-text">Starting the planner… You can fill in the form meanwhile.</span>
@@ -52,16 +57,57 @@ answer makes the plan more personal.
 
 <!-- Headings here are HTML on purpose: with no Markdown headings the page has no table of
      contents, so Material's anchor tracking never rewrites the URL fragment that holds the plan. -->
+<section id="planner-mine" class="planner-mine" aria-labelledby="planner-mine-title" hidden>
+<h2 id="planner-mine-title">Your plans on this device</h2>
+<div id="planner-store-problem" class="planner-problems" role="alert" hidden></div>
+<div id="planner-agenda" class="planner-agenda"></div>
+<h3 id="planner-plans-title">Kept plans</h3>
+<div data-confirm-scope>
+<ul id="planner-plans" class="planner-plans" aria-labelledby="planner-plans-title"></ul>
+<button type="button" class="md-button" id="pl-new-plan" data-action="new-plan">Start another plan</button>
+<p class="planner-confirm" role="status" data-confirm></p>
+</div>
+</section>
+<div id="planner-link-choice" class="planner-link-choice" role="group" aria-labelledby="planner-link-choice-title" data-confirm-scope hidden>
+<p id="planner-link-choice-title"><strong>You opened a plan shared through a link.</strong> You keep plans on this device: none of them changes unless you choose.</p>
+<div class="planner-link-choice__actions">
+<button type="button" class="md-button md-button--primary" data-link-choice="add">Add it to my plans</button>
+<button type="button" class="md-button" data-link-choice="view">Only view it</button>
+</div>
+<div class="planner-link-choice__replace">
+<label for="pl-link-replace">Or replace a kept plan with it</label>
+<select id="pl-link-replace"></select>
+<button type="button" class="md-button" data-link-choice="replace">Replace</button>
+</div>
+<p class="planner-confirm" role="status" data-confirm></p>
+</div>
+<div class="planner-layout" id="planner-layout">
+<div class="planner-layout__form" id="planner-layout-form">
 <h2 id="about-the-interview">About the interview</h2>
 """
 
 TAIL = """\
-<h2 id="your-plan">Your plan</h2>
-
-<section id="planner-output" class="planner-output" aria-label="Your plan">
+</div>
+<div class="planner-layout__plan" id="planner-layout-plan">
+<h2 id="your-plan" tabindex="-1">Your plan</h2>
+<section id="planner-output" class="planner-output" aria-labelledby="your-plan">
+<div class="planner-print-head" id="planner-print-head"></div>
+<p class="planner-shared-note" id="planner-shared-note" hidden>This plan was shared with you through a link. <button type="button" class="planner-linkbutton" data-action="edit-details">Change its details in the form</button></p>
 <p id="planner-announce" class="planner-announce" role="status" aria-live="polite" aria-atomic="true"></p>
 <div id="planner-problems" class="planner-problems" role="alert" hidden></div>
 <ul id="planner-warnings" class="planner-warnings" hidden></ul>
+<div class="planner-keep" data-confirm-scope>
+<div class="planner-choice">
+<input type="checkbox" id="pl-keep" name="keep" aria-describedby="pl-keep-hint">
+<label for="pl-keep">Keep this plan on this device</label>
+</div>
+<div class="planner-field planner-plan-name" id="pl-plan-name-field" hidden>
+<label for="pl-plan-name">Name of this plan <span class="planner-optional">(in your list of plans)</span></label>
+<input type="text" id="pl-plan-name" maxlength="100" autocomplete="off">
+</div>
+<p class="planner-hint" id="pl-keep-hint">Off by default. When on, the details and the steps you tick are saved in this browser only, beside any other plans you keep.</p>
+<p class="planner-confirm" role="status" data-confirm></p>
+</div>
 <div class="planner-actions" id="planner-actions">
 <div class="planner-actions__share" data-confirm-scope>
 <button type="button" class="md-button md-button--primary" id="pl-copy-link" data-action="copy-link">Copy link</button>
@@ -69,19 +115,17 @@ TAIL = """\
 <button type="button" class="md-button" id="pl-print">Print checklist</button>
 <p class="planner-confirm" role="status" data-confirm></p>
 </div>
+</div>
+<p class="planner-earlier" id="planner-earlier" hidden><button type="button" class="planner-linkbutton" id="pl-earlier" data-action="earlier" aria-expanded="false" aria-controls="planner-timeline"></button></p>
+<ol id="planner-timeline" class="planner-timeline planner-timeline--folded" aria-label="Steps, in date order"></ol>
 {calendar}
-</div>
 <p class="planner-hint planner-share-note">The link holds everything in the form, including the names you typed, and opens the same plan for whoever you send it to. It is never sent to our site: the details stay after the <code>#</code>, which browsers don't send. To add steps to your calendar, see <a href="../add-to-calendar/">add your plan to a calendar</a>.</p>
-<ol id="planner-timeline" class="planner-timeline" aria-label="Steps, in date order"></ol>
-<div class="planner-keep">
-<div class="planner-choice">
-<input type="checkbox" id="pl-keep" name="keep">
-<label for="pl-keep">Keep this plan on this device</label>
-</div>
-<p class="planner-hint" id="pl-keep-hint">Off by default. When on, the form and the steps you tick are saved in this browser only (local storage), so they are here next time.</p>
+<div class="planner-forget">
 <button type="button" class="md-button" id="pl-forget">Forget everything on this device</button>
 </div>
 </section>
+</div>
+</div>
 """
 
 # Radio ids kept from the hand-written form, so links to them and tests keep working.

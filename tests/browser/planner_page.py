@@ -70,6 +70,13 @@ def wait_for_plan(page: Page, expected: dict[str, Any]) -> None:
     )
 
 
+def show_all_steps(page: Page) -> None:
+    """Unfold the steps dated before today, which the page folds under a summary."""
+    fold = page.locator("#pl-earlier")
+    if fold.is_visible() and fold.get_attribute("aria-expanded") == "false":
+        fold.click()
+
+
 def hold_planner_wheel(page: Page) -> list[Route]:
     """Keep Python from finishing its start until the test releases the planner wheel."""
     held: list[Route] = []

@@ -24,7 +24,7 @@ from planner.ics import Reminder, trigger
 from planner.parse import parse_input
 
 from .conftest import browser_today, open_planner
-from .planner_page import FORM, beside, fill, wait_for_plan
+from .planner_page import FORM, beside, fill, show_all_steps, wait_for_plan
 
 # Every plan answer the worker sends the page, kept in window.__answers.
 RECORD_ANSWERS = """
@@ -163,6 +163,7 @@ def test_open_in_your_email_app_gives_back_the_draft_and_outlook_sits_beside_goo
     page = open_planner(ctx.new_page())
     fill(page, FORM)
     wait_for_plan(page, plan_dict(FORM, browser_today(page)))
+    show_all_steps(page)
     answer: dict[str, Any] = page.evaluate("() => window.__answers.at(-1)")
     emails = [step for step in answer["steps"] if step["mailto"]]
     assert {step["email"] for step in emails} == {"ana@acme.example", None}  # Bo has none

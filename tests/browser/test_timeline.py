@@ -6,6 +6,7 @@ same "today" the browser used, never from numbers written in the test."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -19,6 +20,7 @@ from .planner_page import (
     FORM,
     fill,
     on_a_slow_phone,
+    show_all_steps,
     stored,
     wait_for_plan,
 )
@@ -33,6 +35,7 @@ def test_filled_form_gives_the_planners_timeline(page: Page) -> None:
     expected = plan_dict(FORM, today)
     assert "steps" in expected, expected
     wait_for_plan(page, expected)
+    show_all_steps(page)
     n = len(expected["steps"])
     expect(page.locator("#planner-announce")).to_have_text(f"Plan updated: {n} steps.")
 
@@ -102,6 +105,7 @@ def test_a_redraw_keeps_the_steps_that_did_not_change(page: Page) -> None:
     same = [s["id"] for s in after["steps"] if s in before["steps"]]
     moved = [s["id"] for s in after["steps"] if s not in before["steps"]]
     assert "thank_you-1" in same and moved, (same, moved)  # what the test relies on
+    show_all_steps(page)
 
     thanks = page.locator("li[data-step='thank_you-1']")
     thanks.locator("summary").click()
@@ -143,8 +147,11 @@ def test_steps_are_ticked_off(page: Page) -> None:
 
 def test_printed_plan_is_a_checklist_without_the_form(page: Page) -> None:
     open_planner(page)
-    fill(page, FORM)
-    wait_for_plan(page, plan_dict(FORM, browser_today(page)))
+    today = browser_today(page)
+    form = {**FORM, "interview_date": today.isoformat(),
+            "decision_by": (today + dt.timedelta(days=10)).isoformat()}
+    fill(page, form)
+    wait_for_plan(page, plan_dict(form, today))
     page.emulate_media(media="print")
     expect(page.locator("#planner-form")).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
@@ -164,6 +171,7 @@ def test_works_on_a_phone(new_context: Callable[..., BrowserContext]) -> None:
     fill(page, FORM)
     expected = plan_dict(FORM, browser_today(page))
     wait_for_plan(page, expected)
+    show_all_steps(page)
     # Nothing wider than the screen: no sideways scrolling.
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     for selector in (

@@ -159,8 +159,11 @@ def test_the_planner_works_by_keyboard_alone_and_says_what_changed(new_context) 
     expect(announce).not_to_have_text(before)
     expect(announce).to_contain_text("Plan updated")
 
-    # Ticking a step is a key press too.
+    # Unfolding the steps before today and ticking one are key presses too.
     tab_to(page, "pl-keep", limit=200)
+    tab_to(page, "pl-earlier", limit=20)
+    page.keyboard.press("Enter")
+    expect(page.locator("#pl-earlier")).to_have_attribute("aria-expanded", "true")
     first_tick = page.locator("#planner-timeline .planner-tick").first
     first_tick.focus()
     page.keyboard.press("Space")

@@ -1,24 +1,78 @@
-// What the page's buttons and ticks do.
+// What the page's buttons, ticks and boxes do.
 
 import { downloadCalendar } from "./planner-calendar.js";
 import { copyText } from "./planner-clipboard.js";
 import { confirmBeside } from "./planner-confirm.js";
 import { message } from "./planner-dom.js";
-import { changed, keep, request, requestPlan, resetForm } from "./planner-page.js";
+import {
+  askAboutLink, deleteFromList, keepChanged, linkChoice, nameChanged, refresh, setCurrent, tickChanged,
+} from "./planner-keep.js";
+import { changed, requestPlan, resetForm, screen, writeScreen } from "./planner-page.js";
 import { addInterviewer, addReference, removeRow } from "./planner-rows.js";
 import { shareLink } from "./planner-share.js";
-import { clearStore, forgetSiteStorage, writeStore } from "./planner-storage.js";
+import { forgetSiteStorage } from "./planner-storage.js";
+
+function clearTicks(page, ticks = {}) {
+  for (const key of Object.keys(page.ticks)) delete page.ticks[key];
+  Object.assign(page.ticks, ticks);
+}
+
+// A different plan in the form and on screen: the answers to the last one are not reused.
+function showPlan(page, form, ticks) {
+  clearTicks(page, ticks);
+  page.plan.forget();
+  page.plan.unfolded = false;
+  page.lastAnswer = null;
+  page.linkProblems = [];
+  page.ui.sharedNote.hidden = true;
+  page.ui.linkChoice.hidden = true;
+  resetForm(page);
+  if (form) writeScreen(page, form);
+  requestPlan(page);
+}
 
 function forget(page) {
   forgetSiteStorage();
-  page.ui.keep.checked = false;
-  for (const key of Object.keys(page.ticks)) delete page.ticks[key];
-  page.plan.forget();
-  resetForm(page);
+  setCurrent(page, null);
+  showPlan(page, null, {});
   page.address.clear();
-  page.linkProblems = [];
+  refresh(page);
   page.say.note(message("forgotten"));
-  requestPlan(page);
+}
+
+// Shows step `stepId` of the plan on screen once it is drawn, unfolding earlier steps if need be.
+async function goToStep(page, stepId) {
+  await page.queue.settled();
+  const node = document.getElementById(`step-${stepId}`);
+  if (!node) return;
+  if (node.dataset.status === "past" && !page.plan.unfolded) page.plan.toggleEarlier();
+  node.scrollIntoView({ block: "start" });
+  node.querySelector(".planner-tick")?.focus({ preventScroll: true });
+}
+
+export function openKeptPlan(page, plan) {
+  setCurrent(page, plan.id);
+  showPlan(page, plan.form, plan.ticks);
+  refresh(page);
+  page.say.note(message("plan_opened", { name: plan.name || message("plan_untitled") }));
+}
+
+function openPlan(page, button) {
+  const id = button.dataset.openPlan;
+  const plan = page.kept.plans.find((p) => p.id === id);
+  if (!plan) return;
+  if (id !== page.planId) openKeptPlan(page, plan);
+  if (button.dataset.openStep) goToStep(page, button.dataset.openStep);
+  else page.ui.planHeading.scrollIntoView({ block: "start" });
+}
+
+function newPlan(page, button) {
+  setCurrent(page, null);
+  showPlan(page, null, {});
+  page.address.clear();
+  refresh(page);
+  confirmBeside(button, message("new_plan"));
+  page.ui.form.elements.namedItem("interview_date").focus();
 }
 
 async function copy(button, text) {
@@ -30,9 +84,34 @@ async function share(page, button, sheet) {
   if (said) confirmBeside(button, message(said));
 }
 
+async function chooseForLink(page, choice) {
+  await page.queue.settled(); // the shared plan as planned, not a half-read form
+  linkChoice(page, choice, screen(page), page.lastAnswer);
+}
+
+function jump(page) {
+  page.ui.planHeading.scrollIntoView({ block: "start" });
+  page.ui.planHeading.focus({ preventScroll: true });
+}
+
+function editDetails(page) {
+  page.ui.formHeading.scrollIntoView({ block: "start" });
+  page.ui.form.elements.namedItem("interview_date").focus({ preventScroll: true });
+}
+
+const ACTIONS = {
+  "copy-link": (page, button) => share(page, button, false),
+  share: (page, button) => share(page, button, true),
+  "download-calendar": (page, button) => downloadCalendar(page, button),
+  jump,
+  earlier: (page) => page.plan.toggleEarlier(),
+  "edit-details": editDetails,
+  "new-plan": newPlan,
+};
+
 export function onClick(page, event) {
   const button = event.target.closest("button");
-  if (!button || !(page.ui.form.contains(button) || page.ui.output.contains(button))) return;
+  if (!button || !page.ui.root.contains(button)) return;
   const lists = page.lists;
   const id = button.id;
   if (id === "pl-add-interviewer" || id === "pl-add-reference") {
@@ -44,9 +123,10 @@ export function onClick(page, event) {
     changed(page);
   } else if (button.dataset.copy) {
     copy(button, button.closest(".planner-copy").querySelector("pre").textContent);
-  } else if (button.dataset.action === "copy-link" || button.dataset.action === "share") {
-    share(page, button, button.dataset.action === "share");
-  } else if (button.dataset.action === "download-calendar") downloadCalendar(page, button);
+  } else if (button.dataset.action in ACTIONS) ACTIONS[button.dataset.action](page, button);
+  else if (button.dataset.openPlan) openPlan(page, button);
+  else if (button.dataset.deletePlan) deleteFromList(page, button);
+  else if (button.dataset.linkChoice) chooseForLink(page, button.dataset.linkChoice);
   else if (id === "pl-print") window.print();
   else if (id === "pl-forget") forget(page);
 }
@@ -57,10 +137,13 @@ export function onChange(page, event) {
     if (t.checked) page.ticks[t.dataset.tick] = true;
     else delete page.ticks[t.dataset.tick];
     t.closest("li").classList.toggle("is-done", t.checked);
-    keep(page);
+    page.plan.earlier();
+    tickChanged(page, t.dataset.tick, t.checked);
   } else if (t === page.ui.keep) {
-    if (t.checked) writeStore({ keep: true, form: request(page, "plan").form, ticks: page.ticks });
-    else clearStore();
-    page.say.now(message(t.checked ? "kept" : "not_kept"));
-  } else if (page.ui.form.contains(t)) changed(page, event);
+    page.ui.linkChoice.hidden = true;
+    keepChanged(page, screen(page), page.lastAnswer);
+  } else if (t === page.ui.name) nameChanged(page);
+  else if (page.ui.form.contains(t)) changed(page, event);
 }
+
+export { askAboutLink };

@@ -32,13 +32,15 @@ function save(answer) {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function downloadCalendar(page, button) {
+// The file of the plan on screen: a change still being planned is waited for first.
+export async function downloadCalendar(page, button) {
   if (!page.ready) {
     confirmBeside(button, message("starting"));
     return;
   }
-  const controls = page.ui.calendar.querySelectorAll("[data-calendar]");
   button.setAttribute("aria-busy", "true");
+  await page.queue.settled();
+  const controls = page.ui.calendar.querySelectorAll("[data-calendar]");
   page.worker.ask({ ...request(page, "ics"), ...calendarOptions(controls) }, (answer) => {
     button.removeAttribute("aria-busy");
     if (answer.errors) {

@@ -8,19 +8,13 @@ import { createPlanView } from "./planner-plan.js";
 import { createLatestQueue } from "./planner-queue.js";
 import { addInterviewer, fillRows } from "./planner-rows.js";
 import { assignments, group, readScreen } from "./planner-screen.js";
-import { writeStore } from "./planner-storage.js";
-
-// The browser's local calendar date, formatted (not computed) as YYYY-MM-DD: Python's "today".
-function todayISO() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+import { storeAnswer, todayISO } from "./planner-keep.js";
 
 export function createPage(ui, worker, ticks) {
   return {
     ui, worker, ticks, ready: false, awaitingLink: window.location.hash.startsWith("#p="),
     linkSeq: 0, touched: new Set(), linkProblems: [], lastSent: null, firstRender: false,
+    planId: null, kept: { plans: [], bad: 0, unreadable: false, legacy: null }, lastAnswer: null,
     lists: { interviewers: ui.interviewers, references: ui.references },
     address: createAddress(), say: createAnnouncer(ui.announce), plan: createPlanView(ui, ticks),
     queue: createLatestQueue((request, reply) => worker.ask(request, reply)),
@@ -34,8 +28,9 @@ export function request(page, op) {
   return { op, form: screen(page), today: todayISO(), site };
 }
 
+// The plan on screen, as kept (when it is): the form as it stands, and the newest answer.
 export function keep(page) {
-  if (page.ui.keep.checked) writeStore({ keep: true, form: screen(page), ticks: page.ticks });
+  storeAnswer(page, screen(page), page.lastAnswer);
 }
 
 // Fills the form from an on-screen shape made by Python; groups in `skip` are left alone.
@@ -63,11 +58,13 @@ export function requestPlan(page) {
   const make = () => {
     const made = request(page, "plan");
     page.lastSent = JSON.stringify(made.form);
-    keep(page);
     return made;
   };
   page.queue.request(make, (answer) => {
-    if (!page.awaitingLink) render(page, answer); // else a link is opening: its plan follows
+    if (page.awaitingLink) return; // a link is opening: its plan follows
+    render(page, answer);
+    if (!answer.errors) page.lastAnswer = answer;
+    storeAnswer(page, JSON.parse(page.lastSent), answer);
   });
 }
 
@@ -116,6 +113,7 @@ function render(page, answer) {
   page.plan.stale(false);
   page.plan.warnings(answer.warnings || []);
   page.plan.lastSteps = answer.steps;
+  page.plan.extras(answer);
   const done = () => {
     page.say.later(answer.announce);
     markReady(page);

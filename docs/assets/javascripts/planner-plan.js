@@ -34,7 +34,7 @@ function drawInSlices(view, timeline, steps, done) {
 }
 
 export function createPlanView(ui, ticks) {
-  const view = { drawn: new Map(), lastSteps: [], timer: null, ticks };
+  const view = { drawn: new Map(), lastSteps: [], timer: null, ticks, answer: null, unfolded: false };
   view.build = (step, before) => {
     const node = renderStep(step, Boolean(view.ticks[tickKey(step)]));
     const details = node.querySelector("details");
@@ -72,6 +72,34 @@ export function createPlanView(ui, ticks) {
     ui.timeline.classList.toggle("planner-stale", on);
     if (on) ui.timeline.setAttribute("aria-describedby", "planner-problems");
     else ui.timeline.removeAttribute("aria-describedby");
+  };
+
+  // The rest of an answer: the printed heading, the summary over the folded earlier steps and
+  // the phone's jump control, all in Python's words.
+  view.extras = (answer) => {
+    view.answer = answer;
+    const head = answer.print;
+    ui.printHead.replaceChildren(...(head ? [el("p", { class: "planner-print-head__title", text: head.title }),
+      ...head.lines.map((line) => el("p", { text: line }))] : []));
+    if (answer.jump) ui.jump.textContent = answer.jump;
+    view.earlier();
+  };
+
+  // "4 earlier steps, 2 done": which words depends on how many of them are ticked.
+  view.earlier = () => {
+    const words = view.answer && view.answer.earlier;
+    ui.earlier.hidden = !words;
+    ui.timeline.classList.toggle("planner-timeline--folded", Boolean(words) && !view.unfolded);
+    if (!words) return;
+    const past = view.lastSteps.filter((s) => s.status === "past");
+    const done = past.filter((s) => view.ticks[tickKey(s)]).length;
+    ui.earlierButton.textContent = words[Math.min(done, words.length - 1)];
+    ui.earlierButton.setAttribute("aria-expanded", String(Boolean(view.unfolded)));
+  };
+
+  view.toggleEarlier = () => {
+    view.unfolded = !view.unfolded;
+    view.earlier();
   };
 
   view.forget = () => {
