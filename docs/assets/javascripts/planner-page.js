@@ -28,11 +28,6 @@ export function request(page, op) {
   return { op, form: screen(page), today: todayISO(), site };
 }
 
-// The plan on screen, as kept (when it is): the form as it stands, and the newest answer.
-export function keep(page) {
-  storeAnswer(page, screen(page), page.lastAnswer);
-}
-
 // Fills the form from an on-screen shape made by Python; groups in `skip` are left alone.
 export function writeScreen(page, shape, skip = new Set()) {
   const controls = [...page.ui.form.elements];
