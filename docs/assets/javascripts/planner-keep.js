@@ -71,11 +71,13 @@ function saved(page, ok, control) {
   refresh(page);
 }
 
-// The plan on screen as stored: its form and ticks always (typing is never lost), and with a
-// plan (not errors) its agenda and, unless the reader named it, Python's name for it.
-export function storeAnswer(page, form, answer) {
+// The plan on screen as stored: its form always (typing is never lost), and with a plan (not
+// errors) its agenda and, unless the reader named it, Python's name for it. Ticks are written
+// one by one (saveTick), except when the plan is first kept (`fresh`), so a tick made in
+// another tab is never written over.
+export function storeAnswer(page, form, answer, fresh = false) {
   if (!page.planId) return;
-  const fields = { form, ticks: { ...page.ticks } };
+  const fields = fresh ? { form, ticks: { ...page.ticks } } : { form };
   if (answer && answer.share) fields.share = answer.share;
   if (answer && !answer.errors && answer.agenda) {
     page.ui.name.placeholder = answer.name || "";
@@ -89,7 +91,7 @@ export function storeAnswer(page, form, answer) {
 export function keepChanged(page, form, answer) {
   if (page.ui.keep.checked) {
     setCurrent(page, newId());
-    storeAnswer(page, form, answer);
+    storeAnswer(page, form, answer, true);
     if (page.planId) confirmBeside(page.ui.keep, message("kept"));
   } else {
     const id = page.planId;
@@ -149,7 +151,7 @@ export function linkChoice(page, choice, form, answer) {
   const { ui } = page;
   if (choice === "add") {
     setCurrent(page, newId());
-    storeAnswer(page, form, answer);
+    storeAnswer(page, form, answer, true);
     confirmBeside(ui.keep, message("link_added"));
   } else if (choice === "replace") {
     const id = ui.linkReplace.value;
@@ -158,7 +160,7 @@ export function linkChoice(page, choice, form, answer) {
     setCurrent(page, id);
     ui.name.value = "";
     page.ui.keep.checked = true;
-    storeAnswer(page, form, answer);
+    storeAnswer(page, form, answer, true);
     confirmBeside(ui.keep, message("link_replaced", { name: old.name || message("plan_untitled") }));
   } else confirmBeside(ui.keep, message("link_viewed"));
   ui.linkChoice.hidden = true;
