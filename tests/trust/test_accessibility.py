@@ -169,3 +169,24 @@ def test_the_planner_works_by_keyboard_alone_and_says_what_changed(new_context) 
     page.keyboard.press("Space")
     expect(first_tick).to_be_checked()
     assert page.evaluate("() => document.activeElement.matches(':focus-visible')")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_kept_plans_the_agenda_and_a_shared_links_question_pass_axe(new_context, scheme: str) -> None:
+    context = new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto("planner/")
+    wait_ready(page)
+    for company in ("Acme", "Globex"):
+        if company != "Acme":
+            page.get_by_role("button", name="Start another plan").click()
+        page.fill("#pl-company", company)
+        page.get_by_label("Keep this plan on this device").check()
+    expect(page.locator("#planner-plans [data-plan-id]")).to_have_count(2)
+    shared = context.new_page()
+    shared.goto("planner/#p=1.q1ZKUrJSMjIwMtM1NNQ1MlfSUUpBEjA0V6oFAA")
+    wait_ready(shared)
+    expect(shared.locator("#planner-link-choice")).to_be_visible()
+    expect(shared.locator("#planner-agenda li[data-plan-id]").first).to_be_visible()
+    found = axe_violations(shared)
+    assert found == [], show("planner/ with kept plans and a shared link", found)
