@@ -120,8 +120,9 @@ TAIL = """\
 <ol id="planner-timeline" class="planner-timeline planner-timeline--folded" aria-label="Steps, in date order"></ol>
 {calendar}
 <p class="planner-hint planner-share-note">The link holds everything in the form, including the names you typed, and opens the same plan for whoever you send it to. It is never sent to our site: the details stay after the <code>#</code>, which browsers don't send. To add steps to your calendar, see <a href="../add-to-calendar/">add your plan to a calendar</a>.</p>
-<div class="planner-forget">
+<div class="planner-forget" data-confirm-scope>
 <button type="button" class="md-button" id="pl-forget">Forget everything on this device</button>
+<p class="planner-confirm" role="status" data-confirm></p>
 </div>
 </section>
 </div>

@@ -114,7 +114,7 @@ def test_forget_everything_clears_the_device(new_context, base_url: str) -> None
     ).to_be_checked()
 
     page.locator("#pl-forget").click()
-    expect(page.locator("#planner-announce")).to_contain_text("removed")
+    expect(page.locator(".planner-forget [data-confirm]")).to_contain_text("removed")  # beside it
     assert everything(page) == [[], []]  # the theme's key too
     assert stored(page, base_url) == NOTHING
     expect(page.locator("#pl-keep")).not_to_be_checked()

@@ -31,13 +31,13 @@ function showPlan(page, form, ticks) {
   requestPlan(page);
 }
 
-function forget(page) {
+function forget(page, button) {
   forgetSiteStorage();
   setCurrent(page, null);
   showPlan(page, null, {});
   page.address.clear();
   refresh(page);
-  page.say.note(message("forgotten"));
+  confirmBeside(button, message("forgotten"));
 }
 
 // Shows step `stepId` of the plan on screen once it is drawn, unfolding earlier steps if need be.
@@ -128,7 +128,7 @@ export function onClick(page, event) {
   else if (button.dataset.deletePlan) deleteFromList(page, button);
   else if (button.dataset.linkChoice) chooseForLink(page, button.dataset.linkChoice);
   else if (id === "pl-print") window.print();
-  else if (id === "pl-forget") forget(page);
+  else if (id === "pl-forget") forget(page, button);
 }
 
 export function onChange(page, event) {
