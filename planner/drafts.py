@@ -321,7 +321,26 @@ def _recruiter_debrief(step: Step, inp: PlanInput, w: _Words) -> Draft:
     return Draft(CALL, script)
 
 
+def _gracious_reply(step: Step, inp: PlanInput, w: _Words) -> Draft:
+    # 002: don't react badly or burn bridges when turned down; keep your emotions in check and
+    # try to find out where you went wrong, since a better-suited opening may come later. Asked
+    # once only (002: never chase feedback more than twice).
+    hello = _greeting(step, inp, w)
+    met = (f"the chance to interview with {w.company} on {w.day}" if _is_recruiter(step, inp)
+           else f"meeting you on {w.day} and hearing how {w.company} works")
+    body = (
+        f"{hello}\n\nThank you for telling me about {w.role_at()}. It is not the news I hoped "
+        f"for, but I valued {met}.\n\n"
+        "If you have a moment, I would be grateful for a word on what would have made my "
+        "application stronger. And should a role that fits my experience open up later, I "
+        f"would be very glad to be considered.\n\n{w.sign_off()}"
+    )
+    subject = f"Re: {w.role} application" if inp.role else "Thank you"
+    return Draft(EMAIL, body, subject=subject)
+
+
 _MAKERS = {
+    Kind.GRACIOUS_REPLY: _gracious_reply,
     Kind.THANK_YOU: _thank_you,
     Kind.THANK_YOU_CARD: _thank_you,
     Kind.FOLLOW_UP: _follow_up,

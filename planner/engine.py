@@ -22,6 +22,7 @@ from .model import (
     DecisionKind,
     FieldError,
     Format,
+    Heard,
     InvalidInput,
     PlanInput,
     Round,
@@ -114,6 +115,9 @@ class _Context:
     def anchor(self, anchor: Anchor, previous: Slot | None) -> dt.date:
         if anchor is Anchor.INTERVIEW:
             return self.interview
+        if anchor is Anchor.HEARD:
+            assert self.inp.heard_on is not None, "a HEARD anchor needs a HEARD_ condition"
+            return self.inp.heard_on
         if anchor is Anchor.PROMISED:
             assert self.promised is not None, "a PROMISED anchor needs the PROMISE condition"
             return self.promised
@@ -348,6 +352,33 @@ def _follow_up(rule: Rule, ctx: _Context, index: int, person: Person | None) -> 
     return Say(title, channel, to=to, email=email)
 
 
+def _heard_reply(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    return Say("They replied: no more chasing, wait for their decision", Channel.ON_YOUR_OWN)
+
+
+def _heard_new_date(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    assert ctx.promised is not None
+    return Say(f"They moved their decision to {short_date(ctx.promised)}: your follow-ups now "
+               "wait for it", Channel.ON_YOUR_OWN)
+
+
+def _heard_next_round(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    where = f" at {ctx.inp.company}" if ctx.inp.company else ""
+    return Say(f"Invited to another interview{where}: prepare, and start a plan for it",
+               Channel.ON_YOUR_OWN)
+
+
+def _heard_rejected(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    to, email = _follow_up_target(ctx.inp)
+    who = to or "them"
+    return Say(f"Reply to {who} with thanks, and ask once what you could do better",
+               Channel.EMAIL, to=to, email=email)
+
+
+def _heard_offer(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
+    return Say("Keep interviewing elsewhere until your first day", Channel.ON_YOUR_OWN)
+
+
 def _stop_chasing(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
     return Say(f"No answer after two follow-ups: stop asking {_them(ctx.inp)} and put your "
                "energy elsewhere", Channel.ON_YOUR_OWN)
@@ -383,6 +414,11 @@ SCHEDULERS: dict[str, Scheduler] = {
     "follow_up_when_asked_to_wait": _follow_up,
     "stop_chasing": _stop_chasing,
     "check_in": _check_in,
+    "heard_reply": _heard_reply,
+    "heard_new_date": _heard_new_date,
+    "heard_next_round": _heard_next_round,
+    "heard_rejected": _heard_rejected,
+    "heard_offer": _heard_offer,
 }
 
 
@@ -445,6 +481,11 @@ CONDITIONS: dict[Condition, Callable[[_Context], bool]] = {
     Condition.THANKS_TWO_DAYS: lambda ctx: ctx.inp.choices.thanks_timing is ThanksTiming.TWO_DAYS,
     Condition.EMAIL_AND_CARD: lambda ctx: ctx.inp.thanks is Thanks.EMAIL_AND_CARD,
     Condition.PROMISE: lambda ctx: ctx.promised is not None,
+    Condition.HEARD_REPLY: lambda ctx: ctx.inp.heard is Heard.REPLIED,
+    Condition.HEARD_NEW_DATE: lambda ctx: ctx.inp.heard is Heard.NEW_DATE,
+    Condition.HEARD_NEXT_ROUND: lambda ctx: ctx.inp.heard is Heard.NEXT_ROUND,
+    Condition.HEARD_REJECTED: lambda ctx: ctx.inp.heard is Heard.REJECTED,
+    Condition.HEARD_OFFER: lambda ctx: ctx.inp.heard is Heard.OFFER,
     **{c: _case(c) for c in Condition if c.name.startswith("CHASE_")},
 }
 
@@ -518,6 +559,16 @@ def reason(rule: Rule, slot: Slot, ctx: _Context) -> str:
     return text
 
 
+def _not_ended(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
+    """The steps left once what the employer did ends some (a reply ends the chasing): those of
+    the ended kinds dated on or after the day they got back to you go."""
+    ended = {kind for rule in RULES if rule.ends and ctx.applies(rule) for kind in rule.ends}
+    heard = ctx.inp.heard_on
+    if not ended or heard is None:
+        return drafts
+    return [d for d in drafts if not (d.rule.kind in ended and d.slot.date >= heard)]
+
+
 def make_plan(inp: PlanInput) -> Timeline:
     """Compute the timeline. Pure: the same input always gives the same steps.
 
@@ -544,6 +595,7 @@ def make_plan(inp: PlanInput) -> Timeline:
         raise InvalidInput([FieldError("interview_date", "This date is too near the end of the "
                                        "calendar for a plan of the weeks after it: check the "
                                        "year.")]) from exc
+    drafts = _not_ended(drafts, ctx)
     order = {rule.id: index for index, rule in enumerate(RULES)}
     drafts.sort(key=lambda d: (d.slot.date, d.slot.window.start if d.slot.window else dt.time(0),
                                order[d.rule.id]))

@@ -114,6 +114,24 @@ RULES: dict[str, tuple[Evidence, ...]] = {
     "check_in": (
         ev(A004, 6, "check in periodically"),
     ),
+    "heard_reply": (
+        ev(A002, 7, "follow up if you have not heard"),
+        ev(A004, 5, "if you haven't heard any response"),
+    ),
+    "heard_new_date": (
+        ev(A002, 7, "If the interviewer tells you that a decision"),
+        ev(A004, 5, "on what the interviewer told you"),
+    ),
+    "heard_next_round": (
+        ev(A002, 10, "offered a second interview then the same"),
+    ),
+    "heard_rejected": (
+        ev(A002, 27, "try to find out where you went wrong"),
+    ),
+    "heard_offer": (
+        ev(A001, 18, "when negotiating a job offer"),
+        ev(A002, 29, "verbal offers being withdrawn due to a hiring"),
+    ),
 }
 
 

@@ -11,7 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import AfterPromise, Contact, Format, Round, ShortPromise, Thanks, ThanksTiming
+from .model import (
+    AfterPromise,
+    Contact,
+    Format,
+    Heard,
+    Round,
+    ShortPromise,
+    Thanks,
+    ThanksTiming,
+)
 
 NAME_MAX = 100
 TEXT_MAX = 150
@@ -193,6 +202,23 @@ TABLE: tuple[Field, ...] = (
     Field("employer_days", "ed", Kind.DAYS, "Days the employer works", "The employer's working "
           "days", "--employer-days", "the days the employer works, which count the waits "
           "(default mon,tue,wed,thu,fri)", default="0,1,2,3,4", choices=DAYS, metavar="DAYS"),
+    Field("heard", "h", Kind.CHOICE, "What they have done since", "What they have done since",
+          "--heard", "what the employer has done since: nothing (default), replied, new_date, "
+          "next_round, rejected or offer", default=Heard.NOTHING.value,
+          choices=_options(Heard, {
+              Heard.NOTHING: "Nothing yet",
+              Heard.REPLIED: "They replied, but no decision yet",
+              Heard.NEW_DATE: "They gave a new date for their decision",
+              Heard.NEXT_ROUND: "They invited me to another interview",
+              Heard.REJECTED: "They turned me down",
+              Heard.OFFER: "They made me an offer",
+          })),
+    Field("heard_on", "ho", Kind.DATE, "The day they got back to you", "The day they got back "
+          "to you", "--heard-on", "the day the employer did it (needed with --heard)",
+          metavar="DATE"),
+    Field("new_decision_by", "nd", Kind.DATE, "The new date they gave", "The new decision "
+          "date", "--new-decision-by", "the new date they gave (with --heard new_date)",
+          hint="with a new date", metavar="DATE"),
 )
 
 BY_NAME: dict[str, Field] = {field.name: field for field in TABLE}

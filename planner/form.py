@@ -16,6 +16,7 @@ from typing import Any
 
 from . import fields
 from .fields import Kind
+from .model import Heard, Round
 from .parse import WITHIN
 
 DECISION_MODES = ("none", "by", "within", "end_of_week")
@@ -73,6 +74,11 @@ def from_screen(screen: Mapping[str, Any]) -> Converted:
     raw["decision_by"] = _text(screen.get("decision_by")) if mode == "by" else ""
     raw["decision_within"] = number + unit if mode == "within" and number else ""
     raw["decision_end_of_week"] = mode == "end_of_week"
+    # The dates of what they did since go only with the answer they belong to, as the decision's.
+    if raw["heard"] in ("", Heard.NOTHING.value):
+        raw["heard_on"] = ""
+    if raw["heard"] != Heard.NEW_DATE.value:
+        raw["new_decision_by"] = ""
     rows: dict[str, tuple[int, ...]] = {}
     people = _people(screen.get("interviewers"))
     kept = [i for i, person in enumerate(people) if any(person.values())]
@@ -129,3 +135,20 @@ def to_screen(raw: Mapping[str, Any]) -> dict[str, Any]:
         if spec.name in ("thanks_timing", "after_promise", "short_promise")
     )
     return screen
+
+
+def next_round(screen: Mapping[str, Any]) -> dict[str, Any]:
+    """The form for a plan of the next interview: the same company, role, people and days, a
+    later round, and what is not known yet (its date, what they said, what they did) left
+    empty."""
+    fresh = {key: value for key, value in screen.items()
+             if key not in ("interview_date", "interview_start", "interview_end", "decision_by",
+                            "decision_within", "heard_on", "new_decision_by")}
+    after = {Round.FIRST.value: Round.LATER.value}
+    rnd = _text(screen.get("round")) or Round.FIRST.value
+    return fresh | {
+        "interview_date": "", "interview_start": "", "interview_end": "",
+        "round": after.get(rnd, rnd),
+        "decision_mode": "none", "decision_by": "", "decision_within": "",
+        "heard": Heard.NOTHING.value, "heard_on": "", "new_decision_by": "",
+    }

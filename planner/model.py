@@ -63,6 +63,17 @@ class ShortPromise(Enum):
     EARLY = "early"
 
 
+class Heard(Enum):
+    """What the employer has done since the interview, as the reader records it."""
+
+    NOTHING = "nothing"  # no word yet: the plan as made
+    REPLIED = "replied"  # an answer that is not a decision ("we are still deciding")
+    NEW_DATE = "new_date"  # a new day for their decision
+    NEXT_ROUND = "next_round"  # an invitation to another interview
+    REJECTED = "rejected"  # they turned the reader down
+    OFFER = "offer"  # they made an offer
+
+
 class DecisionKind(Enum):
     NONE = "none"  # nothing was said
     DATE = "date"  # "we'll decide by the 27th"
@@ -100,6 +111,10 @@ class Kind(Enum):
     FOLLOW_UP = "follow_up"
     STOP_CHASING = "stop_chasing"
     CHECK_IN = "check_in"
+    HEARD_BACK = "heard_back"
+    NEXT_ROUND = "next_round"
+    GRACIOUS_REPLY = "gracious_reply"
+    KEEP_INTERVIEWING = "keep_interviewing"
 
 
 class Status(Enum):
@@ -163,6 +178,8 @@ class PlanInput:
     country: str | None = None
     employer_days: frozenset[int] = MONDAY_TO_FRIDAY  # the employer's, which count the waits
     choices: Choices = field(default_factory=Choices)
+    heard: Heard = Heard.NOTHING  # what they have done since (a new date is in ``decision``)
+    heard_on: dt.date | None = None  # the day they did it; set whenever ``heard`` is not NOTHING
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,9 @@ class Rule:
     sources: tuple[str, ...]  # article file names
     guide: str  # site-relative link to the section that explains it
     choice: str = ""  # what the planner picks where no article gives a number, and why
+    # Kinds of step this rule brings to an end: those dated on or after the day they got back
+    # to you are left out of the plan (chasing stops once they have answered).
+    ends: tuple[Kind, ...] = ()
 
 
 # Working-day gaps the rules use, named once. Those no article gives are marked
@@ -37,6 +40,7 @@ SECOND_GAP = 5  # the planner's choice: a working week between a dated first and
 ASKED_TO_WAIT_GAP = 10  # the planner's choice: no article gives a wait for this case
 STOP_GAP = 5  # the planner's choice: a working week for them to answer the last follow-up
 CHECK_IN_GAP = 10  # the planner's choice: 004 says "periodically", with no number
+REPLY_GAP = 1  # the planner's choice: answer a refusal once the first disappointment has passed
 MAX_FOLLOW_UPS = 2  # 002: not more than twice; 003: morning and afternoon, nothing more
 SHORT_PROMISE_DAYS = 7  # "within the next week" (001, 002)
 
@@ -368,5 +372,76 @@ RULES: tuple[Rule, ...] = (
         "to check in from time to time and gives no number.",
     ),
 )
+
+# Steps that chase the employer for an answer: what an answer from them brings to an end.
+CHASING = (Kind.FOLLOW_UP, Kind.STOP_CHASING, Kind.CHECK_IN)
+
+# What the plan does once the reader records what the employer did (planner.model.Heard).
+HEARD_RULES: tuple[Rule, ...] = (
+    Rule(
+        "heard_reply",
+        "They replied: stop chasing",
+        Kind.HEARD_BACK,
+        "They answered without a decision yet (you recorded a reply).",
+        Timing((At(Anchor.HEARD),), Place.FIXED, when=(Condition.HEARD_REPLY,)),
+        "Follow-ups are for when you have heard nothing; once they have answered, more asking "
+        "only adds pressure, so wait for the decision they promised.",
+        (A002, A004),
+        "following-up/#when-to-follow-up",
+        ends=CHASING,
+    ),
+    Rule(
+        "heard_new_date",
+        "A new decision date",
+        Kind.HEARD_BACK,
+        "They gave a new date for their decision.",
+        Timing((At(Anchor.HEARD),), Place.FIXED, when=(Condition.HEARD_NEW_DATE,)),
+        "How long to wait depends on what they told you, so the decision step and your "
+        "follow-ups now count from the new date instead of the first one.",
+        (A002, A004),
+        "following-up/#when-to-follow-up",
+    ),
+    Rule(
+        "heard_next_round",
+        "Invited to another interview",
+        Kind.NEXT_ROUND,
+        "They invited you to another interview.",
+        Timing((At(Anchor.HEARD),), when=(Condition.HEARD_NEXT_ROUND,)),
+        "The questions you found hard are likely to come up again, and you may find out who "
+        "you will meet; a plan for the new interview starts from the same details.",
+        (A002,),
+        "while-you-wait/#prepare-for-the-next-round",
+        ends=(*CHASING, Kind.DECISION_DUE),
+    ),
+    Rule(
+        "heard_rejected",
+        "Turned down: reply well",
+        Kind.GRACIOUS_REPLY,
+        "They turned you down.",
+        Timing((At(Anchor.HEARD, REPLY_GAP, planner_choice=True),), Place.SHARED,
+               when=(Condition.HEARD_REJECTED,)),
+        "A calm, courteous reply keeps the door open for a later role, and asking once what "
+        "you could do better may help next time.",
+        (A002,),
+        "the-outcome/#a-rejection",
+        "Replying the next working day is the planner's choice: the article says to keep your "
+        "emotions in check, not when to answer.",
+        ends=(*CHASING, Kind.DECISION_DUE),
+    ),
+    Rule(
+        "heard_offer",
+        "An offer: keep interviewing until you start",
+        Kind.KEEP_INTERVIEWING,
+        "They made you an offer.",
+        Timing((At(Anchor.HEARD),), when=(Condition.HEARD_OFFER,)),
+        "A spoken offer can still be withdrawn before your first day, and another prospect "
+        "puts you in a stronger position to negotiate.",
+        (A001, A002),
+        "the-outcome/#an-offer",
+        ends=(*CHASING, Kind.DECISION_DUE),
+    ),
+)
+
+RULES = RULES + HEARD_RULES
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

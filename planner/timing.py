@@ -22,6 +22,7 @@ class Anchor(Enum):
     PREVIOUS = "the step before"
     LAST_FOLLOW_UP = "your last follow-up"
     STOP = "the day you stop chasing"
+    HEARD = "the day they got back to you"
 
 
 class Window(Enum):
@@ -70,6 +71,12 @@ class Condition(Enum):
     CHASE_SHORT_EARLY = "a decision due within a week, and you chose to follow up early"
     CHASE_AFTER_DATE = "they named a date or a time frame"
     CHASE_WEEK_AFTER = "they named a date or a time frame, and you chose a week's grace"
+    # What they have done since the interview (planner.model.Heard): at most one holds.
+    HEARD_REPLY = "they replied without a decision"
+    HEARD_NEW_DATE = "they gave a new date for their decision"
+    HEARD_NEXT_ROUND = "they invited you to another interview"
+    HEARD_REJECTED = "they turned you down"
+    HEARD_OFFER = "they made you an offer"
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,8 @@ MESSAGES: dict[str, str] = {
     "store_full": "This browser refused to save (its storage is full or blocked): the last "
     "change is on screen but not kept.",
     "jump": "Go to your plan",
+    "next_round_started": "A plan for your next interview, from the same details: add its "
+    "date.",
 }
 
 STATUS_BADGES: dict[Status, str | None] = {
@@ -246,7 +248,14 @@ def step_view(step: Step, status: Status, draft: Mapping[str, Any] | None,
         "outlook": "Add to Outlook.com",
         "outlook_name": " (opens Outlook.com in a new tab)",
         "draft": draft_view(draft, step.email),
+        "action": STEP_ACTIONS.get(step.kind),
     }
+
+
+# A step that leads to something the page does: the button's words and what it does there.
+STEP_ACTIONS: dict[Kind, dict[str, str]] = {
+    Kind.NEXT_ROUND: {"label": "Start a plan for the next interview", "action": "next-round"},
+}
 
 
 LOADING = {"holidays": "Loading public holidays…", "icalendar": "Preparing the calendar file…"}

@@ -14,6 +14,8 @@ link and calendar byte comes from here. Requests (``op``):
 - ``ics``: same fields as ``plan``, plus ``reminder`` (``none``, ``morning`` or ``evening``,
   the default) and ``include_past`` (true to keep steps dated before ``today``) ->
   ``{"ics": "<text>", "filename": ..., "events": N}`` or ``{"errors"}``.
+- ``next_round``: ``{"form": {...}}`` -> ``{"form": {...}}``: the on-screen form for a plan of
+  the next interview (``planner.form.next_round``).
 - ``agenda``: ``{"plans": [{"id": ..., "form": {...}}, ...], "today": ...}`` -> ``{"plans":
   {id: {"agenda": [...], "name": ...} or {"errors": [...]}}}``: each kept plan's agenda items
   (``view.agenda_items``) planned afresh for ``today``, so the agenda drawn from the stored copy
@@ -72,6 +74,8 @@ def handle(request_json: str) -> str:
                 ),
                 converted,
             )
+        elif op == "next_round":
+            answer = {"form": form.next_round(request.get("form") or {})}
         elif op == "agenda":
             answer = agenda(request.get("plans"), request.get("today"))
         elif op == "needs":

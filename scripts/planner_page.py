@@ -287,6 +287,21 @@ def decision() -> str:
     ])
 
 
+def since() -> str:
+    """What the employer has done since the interview: the plan adapts (planner/rules.py's
+    HEARD_RULES)."""
+    return "\n".join([
+        '<fieldset class="planner-group" id="pl-since" aria-describedby="pl-since-hint">',
+        "<legend>What happened since</legend>",
+        '<p class="planner-hint" id="pl-since-hint">When the employer gets back to you, say so '
+        "here: chasing stops on a reply, a new date moves your follow-ups, and a refusal or an "
+        "offer changes what comes next.</p>",
+        control(fields.field("heard")),
+        row("heard_on", "new_decision_by"),
+        "</fieldset>",
+    ])
+
+
 def days(name: str, prefix: str) -> str:
     """One group of day checkboxes, with its own legend and error slot."""
     spec = fields.field(name)
@@ -332,6 +347,7 @@ def form() -> str:
         control(fields.field("recruiter")),
         "</fieldset>",
         decision(),
+        since(),
         '<fieldset class="planner-group">',
         "<legend>Getting in touch</legend>",
         row("contact", "thanks"),

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from planner import rules
-from planner.model import AfterPromise, ShortPromise, Thanks, ThanksTiming
+from planner.model import AfterPromise, Kind, ShortPromise, Thanks, ThanksTiming
 from planner.sources import BY_ID as ARTICLES
 from planner.timing import describe
 
@@ -33,7 +33,12 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "follow_up_short_early", "follow_up_no_date", "follow_up_end_of_week",
       "follow_up_when_asked_to_wait")),
     ("when-to-stop", "When to stop", ("stop_chasing", "check_in")),
+    ("when-you-hear-back", "When you hear back",
+     ("heard_reply", "heard_new_date", "heard_next_round", "heard_rejected", "heard_offer")),
 )
+
+KIND_WORDS = {Kind.FOLLOW_UP: "follow-ups", Kind.STOP_CHASING: "the step to stop chasing",
+              Kind.CHECK_IN: "check-ins", Kind.DECISION_DUE: "the decision day"}
 
 # Each question the planner asks where the articles disagree, its options in the planner
 # form's own words, and the rule each option uses.
@@ -97,6 +102,9 @@ def render() -> str:
         "something useful.",
         "- **Where the articles disagree, you choose.** The defaults are below; the "
         "[comparison page](where-advice-differs.md) shows every article's view side by side.",
+        "- **What the employer does changes the plan.** Record a reply, a new decision date, "
+        "an invitation to another interview, a refusal or an offer in the planner's form, and "
+        "the rules under *When you hear back* take over from the day it happened.",
         f"- **Where the articles give no number, the planner picks one** and says so: "
         f"those are marked *{OWN_CHOICE}* below, with the reason.",
         "",
@@ -117,6 +125,9 @@ def render() -> str:
         f"{OWN_CHOICE}: time for them to answer; the articles only say not to ask a third time |",
         f"| Between the optional check-ins (two of them) | {rules.CHECK_IN_GAP} | "
         f"{OWN_CHOICE}: the advice is to check in from time to time, with no number |",
+        f"| After they turn you down, before your reply | {rules.REPLY_GAP} | "
+        f"{OWN_CHOICE}: long enough to answer calmly; the advice is to keep your emotions in "
+        "check, with no number |",
         "",
         f"A promise counts as *short* when the decision is due within {rules.SHORT_PROMISE_DAYS} "
         "days of the interview.",
@@ -150,6 +161,9 @@ def render() -> str:
                 f"- **Which day:** {describe(rule.timing)}",
                 f"- **Why:** {rule.why}",
             ]
+            if rule.ends:
+                ended = ", ".join(KIND_WORDS[k] for k in rule.ends)
+                lines.append(f"- **What it ends:** {ended}, from the day they got back to you on")
             if rule.choice:
                 lines.append(f"- **{OWN_CHOICE}:** {rule.choice}")
             lines += [

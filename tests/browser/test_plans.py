@@ -126,6 +126,18 @@ def test_two_interviews_kept_ticked_switched_reloaded_one_agenda(
     expect(page.get_by_label("Company")).to_have_value("Globex")
     expect(page.locator("#planner-timeline li.planner-step", has_text=step_title).first).to_be_in_viewport()
 
+    # They replied: recorded in this plan, its chasing stops (004 ¶5, 002 ¶7), from today on.
+    page.get_by_label("What they have done since").select_option("replied")
+    expect(page.get_by_label("The day they got back to you")).to_have_value(today.isoformat())
+    replied = {**globex, "heard": "replied", "heard_on": today.isoformat()}
+    wait_for_plan(page, plan_dict(replied, today))
+    chasing = {"follow_up", "stop_chasing", "check_in"}
+    assert any(s["kind"] in chasing for s in plan_dict(globex, today)["steps"])
+    expect(page.locator("#planner-timeline li[data-kind=follow_up]")).to_have_count(0)
+    stored_globex = next(p for p in kept_plans(page).values() if p["name"] == "Engineer at Globex")
+    assert not [i for i in stored_globex["agenda"] if i["kind"] in chasing]
+    assert stored_globex["form"]["heard"] == "replied"
+
     # Deleting one plan asks once more, then removes only it.
     row = page.locator("#planner-plans li", has_text="Data analyst at Acme")
     row.get_by_role("button", name="Delete").click()
@@ -359,3 +371,37 @@ def test_copy_link_while_holidays_load_gives_the_plan_on_screen(
     link = page.evaluate("() => navigator.clipboard.readText()")
     assert share.decode(link.split("#", 1)[1]).raw["country"] == "GB"
     assert link == page.url
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_a_refusal_brings_its_reply_and_an_invitation_starts_the_next_plan(
+    new_context: Callable[..., BrowserContext], size: dict[str, int]
+) -> None:
+    page = open_planner(new_context(viewport=size).new_page())
+    today = browser_today(page)
+    form = around(today)
+    fill(page, form)
+    wait_for_plan(page, plan_dict(form, today))
+
+    # Turned down (002 ¶27): a gracious reply with its draft, and no more chasing.
+    page.get_by_label("What they have done since").select_option("rejected")
+    rejected = {**form, "heard": "rejected", "heard_on": today.isoformat()}
+    expected = plan_dict(rejected, today)
+    wait_for_plan(page, expected)
+    reply = page.locator("#planner-timeline li[data-kind=gracious_reply]")
+    reply.locator("summary", has_text="Draft").click()
+    expect(reply.locator("pre").nth(1)).to_contain_text("Thank you for telling me about")
+    expect(page.locator("#planner-timeline li[data-kind=follow_up]")).to_have_count(0)
+
+    # Invited to another interview (002 ¶10): one tap starts its plan from the same details.
+    page.get_by_label("What they have done since").select_option("next_round")
+    invited = {**form, "heard": "next_round", "heard_on": today.isoformat()}
+    wait_for_plan(page, plan_dict(invited, today))
+    page.get_by_role("button", name="Start a plan for the next interview").click()
+    expect(page.get_by_label("Interview date")).to_have_value("")
+    expect(page.get_by_label("Interview date")).to_be_focused()
+    expect(page.get_by_label("Company")).to_have_value("Acme")
+    expect(page.get_by_label("Round", exact=True)).to_have_value("later")
+    expect(page.get_by_label("What they have done since")).to_have_value("nothing")
+    expect(page.locator("#planner-form")).to_contain_text("Enter the interview date")
+    expect(page.get_by_label("Keep this plan on this device")).not_to_be_checked()

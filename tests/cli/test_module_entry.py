@@ -61,3 +61,20 @@ def test_the_same_interviewer_twice_is_reported_on_the_second_row():
     assert done.returncode == 2
     errors = json.loads(done.stderr)["errors"]
     assert [e["field"] for e in errors] == ["interviewers[1].name"]
+
+
+def test_what_the_employer_did_is_taken_on_the_command_line():
+    common = ("--interview", "2026-11-17", "--decision-by", "2026-11-27", "--format", "json",
+              "--today", "2026-12-03")
+    done = run(*common, "--heard", "rejected", "--heard-on", "2026-11-25")
+    assert done.returncode == 0, done.stderr
+    kinds = [(s["date"], s["kind"]) for s in json.loads(done.stdout)["steps"]]
+    assert ("2026-11-26", "gracious_reply") in kinds
+    assert not [k for d, k in kinds if d >= "2026-11-25" and k in ("follow_up", "decision_due")]
+    moved = run(*common, "--heard", "new_date", "--heard-on", "2026-11-27",
+                "--new-decision-by", "2026-12-04")
+    steps = json.loads(moved.stdout)["steps"]
+    assert [s["date"] for s in steps if s["kind"] == "decision_due"] == ["2026-12-04"]
+    missing = run(*common, "--heard", "replied")
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert json.loads(missing.stderr)["errors"][0]["field"] == "heard_on"

@@ -44,12 +44,20 @@ def test_the_parser_asks_for_exactly_the_table_fields():
     ]
 
 
+# What a choice needs beside it to be complete: what the employer did happened on a day, and a
+# new decision date is a date.
+COMPANIONS: dict[tuple[str, str], dict[str, str]] = {
+    ("heard", value): {"heard_on": "2026-11-17"}
+    for value in ("replied", "next_round", "rejected", "offer")
+} | {("heard", "new_date"): {"heard_on": "2026-11-17", "new_decision_by": "2026-11-27"}}
+
+
 @pytest.mark.parametrize("spec", [f for f in fields.TABLE if f.kind is Kind.CHOICE], ids=str)
 def test_choices_agree_everywhere(spec: fields.Field):
     assert share.CHOICES[spec.name] == frozenset(spec.values)
     assert spec.default in spec.values
     for value in spec.values:
-        assert _errors({spec.name: value}) == []
+        assert _errors({spec.name: value} | COMPANIONS.get((spec.name, value), {})) == []
     assert [field for field, _ in _errors({spec.name: "nope"})] == [spec.name]
     action = next(a for a in cli.build_parser()._actions if spec.option in a.option_strings)
     assert tuple(action.choices or ()) == spec.values

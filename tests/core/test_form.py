@@ -91,5 +91,6 @@ def test_round_trip_keeps_every_answer():
         "decision_end_of_week": False,
         "interviewers": [{"name": "Ana", "title": "CTO", "email": "a@b.example"}],
         "references": ["Cy"], "working_days": [0, 2, 4],
+        "heard": "new_date", "heard_on": "2026-11-20", "new_decision_by": "2026-12-01",
     }
     assert form.from_screen(form.to_screen(raw)).raw == raw

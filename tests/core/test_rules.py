@@ -33,6 +33,11 @@ VARIETY = [
     {"decision_within": "5d", "short_promise": "early"},
     {"decision_end_of_week": True},
     {"contact": "wait"},
+    {"heard": "replied", "heard_on": "2026-11-20"},
+    {"heard": "new_date", "heard_on": "2026-11-20", "new_decision_by": "2026-12-04"},
+    {"heard": "next_round", "heard_on": "2026-11-20"},
+    {"heard": "rejected", "heard_on": "2026-11-20"},
+    {"heard": "offer", "heard_on": "2026-11-20"},
 ]
 
 

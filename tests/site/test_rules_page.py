@@ -50,4 +50,4 @@ def test_numbers_no_article_gives_are_the_planners_choice_and_cite_nothing():
     for row in table.splitlines():
         if "Planner's choice" in row:
             assert "sources.md" not in row, row
-    assert table.count("Planner's choice") == 4
+    assert table.count("Planner's choice") == 5

@@ -99,6 +99,18 @@ function editDetails(page) {
   page.ui.form.elements.namedItem("interview_date").focus({ preventScroll: true });
 }
 
+// "Start a plan for the next interview": Python makes its form from this one; it is a new
+// plan, kept only if the reader says so.
+function nextRound(page) {
+  page.worker.ask({ op: "next_round", form: screen(page) }, (answer) => {
+    setCurrent(page, null);
+    showPlan(page, answer.form || {}, {});
+    refresh(page);
+    page.say.now(message("next_round_started"));
+    editDetails(page);
+  });
+}
+
 const ACTIONS = {
   "copy-link": (page, button) => share(page, button, false),
   share: (page, button) => share(page, button, true),
@@ -107,6 +119,7 @@ const ACTIONS = {
   earlier: (page) => page.plan.toggleEarlier(),
   "edit-details": editDetails,
   "new-plan": newPlan,
+  "next-round": nextRound,
 };
 
 export function onClick(page, event) {

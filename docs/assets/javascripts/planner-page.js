@@ -71,6 +71,9 @@ export function changed(page, event) {
   if (target && !page.awaitingLink) page.linkProblems = []; // the reader moved on from the link
   // Typing a decision detail picks its option, so the value typed is the value used.
   if (target && MODES[target.name]) writeScreen(page, { decision_mode: MODES[target.name] });
+  // What they did since happened on a day: today unless the reader says otherwise.
+  const on = page.ui.form.elements.namedItem("heard_on");
+  if (target && target.name === "heard" && target.value !== "nothing" && on && !on.value) on.value = todayISO();
   // A control that changes fires "input" and then "change": the second asks nothing new.
   if (event && event.type === "change" && JSON.stringify(screen(page)) === page.lastSent) return;
   requestPlan(page);

@@ -104,6 +104,9 @@ export function renderStep(step, done) {
     el("p", { class: "planner-step__why", text: step.why }),
     sources(step, show),
     links(step, show),
+    show.action ? el("p", { class: "planner-step__action" }, el("button", {
+      type: "button", class: "md-button md-button--primary", "data-action": show.action.action, text: show.action.label,
+    })) : null,
     show.draft ? draft(show.draft, step.mailto) : null,
   );
 }
