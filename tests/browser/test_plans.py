@@ -32,8 +32,13 @@ def around(today: dt.date, **changes: Any) -> dict[str, Any]:
 
 
 def keep_said(page: Page) -> Locator:
-    """What the page says beside "Keep this plan" (and about a shared link's choices)."""
+    """What the page says beside "Keep this plan"."""
     return page.locator(".planner-keep [data-confirm]")
+
+
+def list_said(page: Page) -> Locator:
+    """What the page says beside the list of kept plans (where a shared link's question was)."""
+    return page.locator("#planner-mine [data-confirm]")
 
 
 def keep(page: Page) -> None:
@@ -211,7 +216,7 @@ def test_a_shared_link_opens_on_the_plan_and_asks_before_keeping_it(
     expect(viewing.get_by_label("Keep this plan on this device")).not_to_be_checked()
     viewing.get_by_role("button", name="Only view it").click()
     expect(viewing.locator("#planner-link-choice")).to_be_hidden()
-    expect(keep_said(viewing)).to_have_text(view.MESSAGES["link_viewed"])
+    expect(list_said(viewing)).to_have_text(view.MESSAGES["link_viewed"])
     assert kept_plans(viewing) == before
 
     # Add: a second plan, with the link's details.
@@ -226,7 +231,7 @@ def test_a_shared_link_opens_on_the_plan_and_asks_before_keeping_it(
     replacing = open_link(third)
     replacing.get_by_label("Or replace a kept plan with it").select_option(label="Engineer at Globex")
     replacing.get_by_role("button", name="Replace", exact=True).click()
-    expect(keep_said(replacing)).to_have_text(
+    expect(list_said(replacing)).to_have_text(
         view.MESSAGES["link_replaced"].format(name="Engineer at Globex"))
     assert sorted(plan_names(replacing)) == ["Data analyst at Acme", "Tester at Initech"]
     mine_now = [p for p in kept_plans(replacing).values() if p["name"] == "Data analyst at Acme"]

@@ -136,6 +136,7 @@ export function deleteFromList(page, button) {
 }
 
 // A shared link opened while plans are kept: asked what to do with it; until then it is only shown.
+// What the choice did is said in the plan list, just above where the question was.
 export function askAboutLink(page) {
   setCurrent(page, null);
   const { ui } = page;
@@ -152,7 +153,7 @@ export function linkChoice(page, choice, form, answer) {
   if (choice === "add") {
     setCurrent(page, newId());
     storeAnswer(page, form, answer, true);
-    confirmBeside(ui.keep, message("link_added"));
+    confirmBeside(ui.newPlan, message("link_added"));
   } else if (choice === "replace") {
     const id = ui.linkReplace.value;
     const old = page.kept.plans.find((p) => p.id === id);
@@ -161,7 +162,7 @@ export function linkChoice(page, choice, form, answer) {
     ui.name.value = "";
     page.ui.keep.checked = true;
     storeAnswer(page, form, answer, true);
-    confirmBeside(ui.keep, message("link_replaced", { name: old.name || message("plan_untitled") }));
-  } else confirmBeside(ui.keep, message("link_viewed"));
+    confirmBeside(ui.newPlan, message("link_replaced", { name: old.name || message("plan_untitled") }));
+  } else confirmBeside(ui.newPlan, message("link_viewed"));
   ui.linkChoice.hidden = true;
 }
