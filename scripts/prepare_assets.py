@@ -1,6 +1,7 @@
 """Put the built (not hand-written) files the site serves under docs/assets/.
 
-- docs/assets/pyodide/: the self-hosted Pyodide runtime, copied from the npm package.
+- docs/assets/pyodide/: the self-hosted Pyodide runtime, copied from the npm package, and the
+  standard library as the planner loads it, in two archives (scripts/stdlib_zip.py).
 - docs/assets/wheels/: the planner's own wheel, built from planner/, plus the pure-Python
   wheels the planner loads lazily in the browser (icalendar + tzdata for the calendar file,
   holidays + python-dateutil + six for a country's public holidays), downloaded from PyPI at
@@ -192,7 +193,8 @@ def main() -> None:
     copy_pyodide()
     planner = build_planner_wheel()
     lazy = download_lazy_wheels()
-    # python_stdlib.opt.zip (scripts/stdlib_zip.py): cached, rebuilt only when its inputs change.
+    # The standard library's boot and second archives (scripts/stdlib_zip.py): cached, rebuilt
+    # only when their inputs change.
     __import__("stdlib_zip").build_optimised_stdlib(planner)
     lock = write_lock([planner, *lazy])
     __import__("sw_manifest").write(ROOT / "docs")  # assets/sw-precache.js for docs/sw.js
