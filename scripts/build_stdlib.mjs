@@ -172,7 +172,7 @@ async function trace(opts, stdLibURL) {
 async function compileWheel(opts) {
   const py = await boot(opts);
   py.FS.writeFile("/tmp/in.whl", fs.readFileSync(opts.compileWheel));
-  const n = call(py, "compile_wheel", "/tmp/in.whl", "/tmp/out.whl", opts.columns);
+  const n = call(py, "compile_wheel", "/tmp/in.whl", "/tmp/out.whl", opts.columns, opts.keepSource);
   fs.writeFileSync(opts.out, py.FS.readFile("/tmp/out.whl"));
   console.log(`${path.basename(opts.out)}: ${n} modules precompiled`);
 }

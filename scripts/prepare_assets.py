@@ -77,10 +77,10 @@ def build_planner_wheel() -> Path:
             env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"},
         )
         (plain,) = Path(tmp).glob("planner-*.whl")
-        # Precompiled: each module also as an unchecked hash-based .pyc, so the browser imports
-        # the planner without compiling it (import about twice as fast, for +80 KB of a ~6 MB
-        # runtime download; benchmarks/EXPERIMENTS.md, section 7). Before the lock is written:
-        # the lock records the wheel's sha256.
+        # Precompiled: each module as an unchecked hash-based .pyc (in place of its .py, line
+        # tables without columns), so the browser imports the planner without compiling it
+        # (import about twice as fast; benchmarks/EXPERIMENTS.md, sections 7 and 14). Before the
+        # lock is written: the lock records the wheel's sha256.
         compiled = Path(tmp) / "compiled"
         compiled.mkdir()
         wheel = __import__("stdlib_zip").precompile_wheel(plain, compiled / plain.name)

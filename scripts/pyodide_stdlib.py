@@ -269,9 +269,11 @@ def use_optional(name: str) -> None:
         importlib.import_module(name)
 
 
-def compile_wheel(src: str, out: str, columns: bool = True) -> int:
+def compile_wheel(src: str, out: str, columns: bool = True, keep_source: bool = True) -> int:
     """A pure-Python wheel with an unchecked hash-based .pyc in __pycache__ beside each module
-    (the .py kept, so tracebacks show the source), RECORD updated. Returns the count."""
+    (the .py kept, so tracebacks show the source), RECORD updated. Returns the count.
+    ``keep_source=False``: each module as a sourceless .pyc in place of its .py (tracebacks then
+    name the file and line, without the line's text)."""
     import base64
     import hashlib
     import zipfile
@@ -281,25 +283,33 @@ def compile_wheel(src: str, out: str, columns: bool = True) -> int:
     record_name = next(n for n in zin.namelist() if n.endswith(".dist-info/RECORD"))
     site = "/lib/python{}.{}/site-packages/".format(*sys.version_info[:2])
     added = []
+    removed = set()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
         for info in zin.infolist():
             if info.filename == record_name:
                 continue
             data = zin.read(info)
-            zout.writestr(info, data, compresslevel=9)
             name = info.filename
-            if not name.endswith(".py") or ".dist-info/" in name or ".data/" in name:
+            module = name.endswith(".py") and ".dist-info/" not in name and ".data/" not in name
+            if keep_source or not module:
+                zout.writestr(info, data, compresslevel=9)
+            if not module:
                 continue
             pyc = _compile(data, site + name, -1, columns)
             head, base = os.path.split(name)
-            pyc_name = (head + "/" if head else "") + f"__pycache__/{base[:-3]}.{tag}.pyc"
+            if keep_source:
+                pyc_name = (head + "/" if head else "") + f"__pycache__/{base[:-3]}.{tag}.pyc"
+            else:
+                pyc_name = name[:-3] + ".pyc"
+                removed.add(name)
             zi = zipfile.ZipInfo(pyc_name, date_time=info.date_time)
             zi.external_attr = info.external_attr
             zout.writestr(zi, pyc, zipfile.ZIP_DEFLATED, 9)
             digest = base64.urlsafe_b64encode(hashlib.sha256(pyc).digest()).rstrip(b"=").decode()
             added.append(f"{pyc_name},sha256={digest},{len(pyc)}")
         record = zin.read(record_name).decode().rstrip("\n").split("\n")
-        lines = [line for line in record if not line.startswith(record_name + ",")]
+        lines = [line for line in record
+                 if not line.startswith(record_name + ",") and line.split(",")[0] not in removed]
         lines += [*added, record_name + ",,"]
         zi = zipfile.ZipInfo(record_name, date_time=zin.getinfo(record_name).date_time)
         zout.writestr(zi, "\n".join(lines) + "\n", zipfile.ZIP_DEFLATED, 9)

@@ -56,8 +56,9 @@ BUILDER_PYTHON = ROOT / "scripts" / "pyodide_stdlib.py"  # the Python half, run 
 LAZY_MODULE = ROOT / "scripts" / "stdlib_lazy.py"  # shipped in the boot archive as _stdlib_lazy
 # Options of the chosen trade-off (see benchmarks/EXPERIMENTS.md).
 OPTIONS = ("--mode", "trimmed", "--optimize", "2", "--store", "--no-columns")
-# The planner wheel's .pyc: line tables without columns too (tracebacks keep line numbers and,
-# since the wheel keeps its .py, the source lines).
+# The planner wheel: each module as a sourceless .pyc (no .py), line tables without columns:
+# 103 KB instead of 198 KB with the .py and full line tables (benchmarks/EXPERIMENTS.md,
+# section 14). Tracebacks name the planner's file and line, without the line's text.
 WHEEL_OPTIONS = ("--no-columns",)
 # The optional packages the planner loads later; the optimised zip must not break them.
 VERIFY = {
@@ -139,9 +140,10 @@ def build_optimised_stdlib(planner_wheel: Path, force: bool = False) -> Path:
 
 
 def precompile_wheel(wheel: Path, out: Path) -> Path:
-    """Write a copy of a pure-Python wheel with unchecked hash-based .pyc beside its modules,
-    compiled by Pyodide's own Python (used by scripts/prepare_assets.py for the planner wheel;
-    write it elsewhere than the input, and regenerate any lock file that records its sha256)."""
+    """Write a copy of a pure-Python wheel with its modules as unchecked hash-based .pyc
+    (sourceless, see WHEEL_OPTIONS), compiled by Pyodide's own Python (used by
+    scripts/prepare_assets.py for the planner wheel; write it elsewhere than the input, and
+    regenerate any lock file that records its sha256)."""
     subprocess.run(["node", str(BUILDER), "--compile-wheel", str(wheel), "--out", str(out),
                     *WHEEL_OPTIONS], check=True, cwd=ROOT)
     return out
