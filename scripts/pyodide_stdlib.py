@@ -273,7 +273,9 @@ def compile_wheel(src: str, out: str, columns: bool = True, keep_source: bool = 
     """A pure-Python wheel with an unchecked hash-based .pyc in __pycache__ beside each module
     (the .py kept, so tracebacks show the source), RECORD updated. Returns the count.
     ``keep_source=False``: each module as a sourceless .pyc in place of its .py (tracebacks then
-    name the file and line, without the line's text)."""
+    name the file and line, without the line's text), except packages' ``__init__.py``, kept
+    with their .pyc in __pycache__: tools that read a wheel's import names from its files
+    (``pyodide lockfile add-wheels``) look for a package's ``.py``."""
     import base64
     import hashlib
     import zipfile
@@ -291,13 +293,14 @@ def compile_wheel(src: str, out: str, columns: bool = True, keep_source: bool = 
             data = zin.read(info)
             name = info.filename
             module = name.endswith(".py") and ".dist-info/" not in name and ".data/" not in name
-            if keep_source or not module:
+            keep = keep_source or name.endswith("/__init__.py")
+            if keep or not module:
                 zout.writestr(info, data, compresslevel=9)
             if not module:
                 continue
             pyc = _compile(data, site + name, -1, columns)
             head, base = os.path.split(name)
-            if keep_source:
+            if keep:
                 pyc_name = (head + "/" if head else "") + f"__pycache__/{base[:-3]}.{tag}.pyc"
             else:
                 pyc_name = name[:-3] + ".pyc"
