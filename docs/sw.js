@@ -16,7 +16,9 @@
 //   - "shell": our CSS and this worker's registration script (every page loads them), and the
 //     web app manifest with its icons (the installed app opens its start_url offline),
 //   - "planner": the planner's JS, the Pyodide runtime, the wheels' lock file, the planner wheel,
-//   - "lazy": the holidays/icalendar wheels, loaded by the planner only when needed.
+//   - "lazy": the standard library's second archive and the holidays/icalendar wheels, loaded
+//     by the planner only when needed (fetched or read synchronously by its worker: both pass
+//     through this worker, which stores them as they arrive).
 // Every file in the list is stored only if its bytes match the list's sha256 (fetch with
 // `integrity`, or a hash check of a response on its way to the page), so a cache never holds a
 // file of another release. The browser compares imported scripts byte for byte when it checks

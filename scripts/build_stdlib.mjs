@@ -23,7 +23,12 @@
 //   node scripts/build_stdlib.mjs --out OUT.zip --wheel planner.whl [--wheel ...]
 //        [--pyodide node_modules/pyodide/] [--mode trimmed|full|none] [--keep-source]
 //        [--no-drop] [--level 9] [--optimize 0] [--verify-wheel W ...] [--verify-import holidays ...]
-//        [--manifest OUT.json]
+//        [--manifest OUT.json] [--lazy-out LAZY.zip] [--store] [--no-columns]
+// --lazy-out: two archives: OUT holds only the traced modules (and _stdlib_lazy, from
+// scripts/stdlib_lazy.py, which mounts the second one), LAZY.zip everything else; the
+// representative run is then verified with OUT alone. --store: entries not deflated, for a
+// server that gzips the whole file. --no-columns: line tables keep line numbers, not columns
+// (also for --compile-wheel).
 // --mode trimmed (default): .pyc for the traced modules only; full: .pyc for every module;
 // none: no .pyc (only the drop step).
 import { loadPyodide } from "pyodide";
@@ -47,6 +52,9 @@ function parseArgs(argv) {
     verifyImports: [],
     manifest: null,
     compileWheel: null,
+    lazyOut: null,
+    store: false,
+    columns: true,
   };
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i];
@@ -66,6 +74,9 @@ function parseArgs(argv) {
     else if (a === "--verify-import") opts.verifyImports.push(next());
     else if (a === "--manifest") opts.manifest = path.resolve(next());
     else if (a === "--compile-wheel") opts.compileWheel = path.resolve(next());
+    else if (a === "--lazy-out") opts.lazyOut = path.resolve(next());
+    else if (a === "--store") opts.store = true;
+    else if (a === "--no-columns") opts.columns = false;
     else throw new Error(`unknown argument ${a}`);
   }
   if (!opts.out) throw new Error("--out is required");
@@ -107,6 +118,17 @@ const NO_PROBE = ["this", "antigravity", "__hello__", "__phello__", "idlelib", "
 
 // The Python half: run inside each Pyodide booted here, its functions called by name.
 const PYTHON = fs.readFileSync(path.join(HERE, "pyodide_stdlib.py"), "utf8");
+// With --lazy-out: the module that mounts the second archive, shipped in the boot archive.
+const LAZY_SOURCE = fs.readFileSync(path.join(HERE, "stdlib_lazy.py"), "utf8");
+
+// With --lazy-out: register the boot archive's on-demand hook with a synchronous reader of the
+// second archive (a file read here; the browser worker uses a synchronous XHR).
+function installLazy(py, lazyPath) {
+  if (!lazyPath) return;
+  const lazy = py.pyimport("_stdlib_lazy");
+  lazy.install(() => new Uint8Array(fs.readFileSync(lazyPath)));
+  lazy.destroy?.();
+}
 
 async function boot(opts, stdLibURL) {
   const py = await loadPyodide({
@@ -150,7 +172,7 @@ async function trace(opts, stdLibURL) {
 async function compileWheel(opts) {
   const py = await boot(opts);
   py.FS.writeFile("/tmp/in.whl", fs.readFileSync(opts.compileWheel));
-  const n = call(py, "compile_wheel", "/tmp/in.whl", "/tmp/out.whl");
+  const n = call(py, "compile_wheel", "/tmp/in.whl", "/tmp/out.whl", opts.columns, opts.keepSource);
   fs.writeFileSync(opts.out, py.FS.readFile("/tmp/out.whl"));
   console.log(`${path.basename(opts.out)}: ${n} modules precompiled`);
 }
@@ -178,15 +200,24 @@ async function main() {
 
   // 3. Build with the prober's runtime (same CPython).
   const members = opts.mode === "full" ? call(prober, "stdlib_members") : compileMembers;
-  const stats = call(prober, "build", "/tmp/out.zip", members, opts.keepSource, drop, opts.level, opts.optimize);
+  const stats = call(prober, "build", "/tmp/out.zip", members, opts.keepSource, drop, opts.level,
+                     opts.optimize, opts.lazyOut ? "/tmp/lazy.zip" : null, opts.store, opts.columns,
+                     LAZY_SOURCE);
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
   const tmpOut = opts.out + ".tmp";
   fs.writeFileSync(tmpOut, prober.FS.readFile("/tmp/out.zip"));
+  const tmpLazy = opts.lazyOut ? opts.lazyOut + ".tmp" : null;
+  if (tmpLazy) fs.writeFileSync(tmpLazy, prober.FS.readFile("/tmp/lazy.zip"));
 
-  // 4. Verify with the new zip.
+  // 4. Verify with the new zip (the boot archive alone: the representative run must not need
+  //    the second one; then, through the on-demand hook, everything else).
   const { py: checker, modules: traced2 } = await trace(opts, tmpOut);
   const missing = Object.keys(traced).filter((m) => !(m in traced2));
   if (missing.length) throw new Error(`representative run lost modules: ${missing}`);
+  if (tmpLazy && checker.runPython("import _stdlib_lazy; _stdlib_lazy.mounted()")) {
+    throw new Error("the representative run needed the second archive");
+  }
+  installLazy(checker, tmpLazy);
   const mustImport = probe.ok.filter((m) => !drop.some((d) => m === d || m.startsWith(d + ".")));
   const failed = call(checker, "import_all", mustImport);
   if (Object.keys(failed).length) throw new Error(`no longer import: ${JSON.stringify(failed)}`);
@@ -198,6 +229,7 @@ async function main() {
   let verified = [];
   if (opts.verifyWheels.length) {
     const v = await boot(opts, tmpOut);
+    installLazy(v, tmpLazy);
     await v.loadPackage(opts.verifyWheels, { messageCallback: () => {} });
     for (const mod of opts.verifyImports) {
       call(v, "use_optional", mod); // a real use of each, not just the import
@@ -205,6 +237,7 @@ async function main() {
     }
   }
   fs.renameSync(tmpOut, opts.out);
+  if (tmpLazy) fs.renameSync(tmpLazy, opts.lazyOut);
 
   const manifest = {
     pyodide: JSON.parse(fs.readFileSync(path.join(opts.pyodide, "package.json"), "utf8")).version,
@@ -213,6 +246,9 @@ async function main() {
     keep_source: opts.keepSource,
     level: opts.level,
     optimize: opts.optimize,
+    store: opts.store,
+    columns: opts.columns,
+    lazy_bytes: opts.lazyOut ? fs.statSync(opts.lazyOut).size : null,
     compiled_modules: Object.keys(traced).filter((m) => compileMembers.includes(traced[m]) || opts.mode === "full"),
     dropped: drop,
     dropped_missing_c_extension: probe.missing_c,

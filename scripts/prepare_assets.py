@@ -1,6 +1,7 @@
 """Put the built (not hand-written) files the site serves under docs/assets/.
 
-- docs/assets/pyodide/: the self-hosted Pyodide runtime, copied from the npm package.
+- docs/assets/pyodide/: the self-hosted Pyodide runtime, copied from the npm package, and the
+  standard library as the planner loads it, in two archives (scripts/stdlib_zip.py).
 - docs/assets/wheels/: the planner's own wheel, built from planner/, plus the pure-Python
   wheels the planner loads lazily in the browser (icalendar + tzdata for the calendar file,
   holidays + python-dateutil + six for a country's public holidays), downloaded from PyPI at
@@ -76,10 +77,10 @@ def build_planner_wheel() -> Path:
             env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"},
         )
         (plain,) = Path(tmp).glob("planner-*.whl")
-        # Precompiled: each module also as an unchecked hash-based .pyc, so the browser imports
-        # the planner without compiling it (import about twice as fast, for +80 KB of a ~6 MB
-        # runtime download; benchmarks/EXPERIMENTS.md, section 7). Before the lock is written:
-        # the lock records the wheel's sha256.
+        # Precompiled: each module as an unchecked hash-based .pyc (in place of its .py, line
+        # tables without columns), so the browser imports the planner without compiling it
+        # (import about twice as fast; benchmarks/EXPERIMENTS.md, sections 7 and 14). Before the
+        # lock is written: the lock records the wheel's sha256.
         compiled = Path(tmp) / "compiled"
         compiled.mkdir()
         wheel = __import__("stdlib_zip").precompile_wheel(plain, compiled / plain.name)
@@ -192,7 +193,8 @@ def main() -> None:
     copy_pyodide()
     planner = build_planner_wheel()
     lazy = download_lazy_wheels()
-    # python_stdlib.opt.zip (scripts/stdlib_zip.py): cached, rebuilt only when its inputs change.
+    # The standard library's boot and second archives (scripts/stdlib_zip.py): cached, rebuilt
+    # only when their inputs change.
     __import__("stdlib_zip").build_optimised_stdlib(planner)
     lock = write_lock([planner, *lazy])
     __import__("sw_manifest").write(ROOT / "docs")  # assets/sw-precache.js for docs/sw.js

@@ -106,9 +106,11 @@ def _dropped(mod: str, drop: list[str]) -> bool:
     return any(mod == d or mod.startswith(d + ".") for d in drop)
 
 
-def _compile(data: bytes, dfile: str, optimize: int) -> bytes:
+def _compile(data: bytes, dfile: str, optimize: int, columns: bool = True) -> bytes:
     """Unchecked hash-based .pyc by the CPython that will import it; ``dfile`` is the path
-    tracebacks show."""
+    tracebacks show. ``columns=False``: line tables without column positions (see
+    ``without_columns``)."""
+    import marshal
     import py_compile
 
     with open("/tmp/m.py", "wb") as f:
@@ -117,7 +119,53 @@ def _compile(data: bytes, dfile: str, optimize: int) -> bytes:
                        invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
                        optimize=optimize)
     with open("/tmp/m.pyc", "rb") as f:
-        return f.read()
+        pyc = f.read()
+    if columns:
+        return pyc
+    return pyc[:16] + marshal.dumps(without_columns(marshal.loads(pyc[16:])))
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while value >= 64:
+        out.append(64 | (value & 63))
+        value >>= 6
+    out.append(value)
+    return bytes(out)
+
+
+def _svarint(value: int) -> bytes:
+    return _varint((-value << 1) | 1 if value < 0 else value << 1)
+
+
+def without_columns(code: Any) -> Any:
+    """The same code object (and nested ones) with a line table that keeps every instruction's
+    line number but no column positions (the "no column info" entries of CPython's location
+    table, InternalDocs/code_objects.md): tracebacks still name the line, without the ``^^^``
+    marks under the failing expression. Checked: the line of every instruction is unchanged."""
+    positions = list(code.co_positions())
+    if len(positions) != len(code.co_code) // 2:
+        raise ValueError(f"{code.co_name}: {len(positions)} positions for {len(code.co_code) // 2} units")
+    table = bytearray()
+    line = code.co_firstlineno
+    i = 0
+    while i < len(positions):
+        here = positions[i][0]
+        n = 1
+        while n < 8 and i + n < len(positions) and positions[i + n][0] == here:
+            n += 1
+        if here is None:
+            table.append(0x80 | (15 << 3) | (n - 1))
+        else:
+            table.append(0x80 | (13 << 3) | (n - 1))
+            table += _svarint(here - line)
+            line = here
+        i += n
+    consts = tuple(without_columns(c) if hasattr(c, "co_positions") else c for c in code.co_consts)
+    new = code.replace(co_linetable=bytes(table), co_consts=consts)
+    if [p[0] for p in new.co_positions()] != [p[0] for p in positions]:
+        raise ValueError(f"{code.co_name}: line numbers changed")
+    return new
 
 
 def _skip(name: str, drop: list[str]) -> bool:
@@ -129,14 +177,30 @@ def _skip(name: str, drop: list[str]) -> bool:
 
 
 def build(out: str, compile_members: list[str], keep_source: bool, drop: list[str], level: int,
-          optimize: int) -> dict[str, int]:
-    """The new zip: ``compile_members`` as .pyc (and .py if ``keep_source``), ``drop`` left out."""
+          optimize: int, lazy_out: str | None = None, store: bool = False, columns: bool = True,
+          lazy_source: str | None = None) -> dict[str, Any]:
+    """The new zip: ``compile_members`` as .pyc (and .py if ``keep_source``), ``drop`` left out.
+
+    With ``lazy_out``, two archives: ``out`` (the boot archive) holds only the compiled
+    members, plus ``_stdlib_lazy`` compiled from ``lazy_source`` with the set of modules of
+    ``lazy_out``, which holds everything else. ``store``: entries without deflate (ZIP_STORED),
+    for a server that gzips the whole file. ``columns=False``: line tables without columns."""
     import zipfile
 
     members = set(compile_members)
     src = zipfile.ZipFile(STDLIB)
-    stats = {"compiled": 0, "dropped_files": 0}
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as dst:
+    stats: dict[str, Any] = {"compiled": 0, "dropped_files": 0, "lazy_files": 0}
+    kind = zipfile.ZIP_STORED if store else zipfile.ZIP_DEFLATED
+
+    def put(dst: zipfile.ZipFile, name: str, data: bytes, like: zipfile.ZipInfo) -> None:
+        info = zipfile.ZipInfo(name, date_time=like.date_time)
+        info.compress_type = zipfile.ZIP_STORED if name.endswith("/") else kind
+        info.external_attr = like.external_attr
+        dst.writestr(info, data, compresslevel=None if store else level)
+
+    lazy_modules: list[str] = []
+    with (zipfile.ZipFile(out, "w") as dst,
+          zipfile.ZipFile(lazy_out or "/tmp/unused.zip", "w") as lazy):
         for info in src.infolist():
             name = info.filename
             if _skip(name, drop):
@@ -144,18 +208,22 @@ def build(out: str, compile_members: list[str], keep_source: bool, drop: list[st
                 continue
             data = src.read(name)
             if name in members:
-                pyc = zipfile.ZipInfo(name[:-3] + ".pyc", date_time=info.date_time)
-                pyc.compress_type = zipfile.ZIP_DEFLATED
-                pyc.external_attr = info.external_attr
-                dst.writestr(pyc, _compile(data, STDLIB + "/" + name, optimize),
-                             compresslevel=level)
+                put(dst, name[:-3] + ".pyc", _compile(data, STDLIB + "/" + name, optimize, columns), info)
                 stats["compiled"] += 1
                 if not keep_source:
                     continue
-            copy = zipfile.ZipInfo(name, date_time=info.date_time)
-            copy.compress_type = zipfile.ZIP_STORED if name.endswith("/") else zipfile.ZIP_DEFLATED
-            copy.external_attr = info.external_attr
-            dst.writestr(copy, data, compresslevel=level)
+            if lazy_out is None:
+                put(dst, name, data, info)
+            elif not name.endswith("/"):  # folder entries: zipimport does not need them
+                put(lazy, name, data, info)
+                stats["lazy_files"] += 1
+                if name.endswith(".py") and not name.startswith("site-packages/"):
+                    lazy_modules.append(member_module(name))
+        if lazy_out is not None:
+            source = (lazy_source or "") + f"\nLAZY_MODULES = frozenset({sorted(lazy_modules)!r})\n"
+            put(dst, "_stdlib_lazy.pyc",
+                _compile(source.encode(), STDLIB + "/_stdlib_lazy.py", optimize, columns), src.infolist()[0])
+            stats["lazy_modules"] = len(lazy_modules)
     return stats
 
 
@@ -201,9 +269,13 @@ def use_optional(name: str) -> None:
         importlib.import_module(name)
 
 
-def compile_wheel(src: str, out: str) -> int:
+def compile_wheel(src: str, out: str, columns: bool = True, keep_source: bool = True) -> int:
     """A pure-Python wheel with an unchecked hash-based .pyc in __pycache__ beside each module
-    (the .py kept, so tracebacks show the source), RECORD updated. Returns the count."""
+    (the .py kept, so tracebacks show the source), RECORD updated. Returns the count.
+    ``keep_source=False``: each module as a sourceless .pyc in place of its .py (tracebacks then
+    name the file and line, without the line's text), except packages' ``__init__.py``, kept
+    with their .pyc in __pycache__: tools that read a wheel's import names from its files
+    (``pyodide lockfile add-wheels``) look for a package's ``.py``."""
     import base64
     import hashlib
     import zipfile
@@ -213,25 +285,34 @@ def compile_wheel(src: str, out: str) -> int:
     record_name = next(n for n in zin.namelist() if n.endswith(".dist-info/RECORD"))
     site = "/lib/python{}.{}/site-packages/".format(*sys.version_info[:2])
     added = []
+    removed = set()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
         for info in zin.infolist():
             if info.filename == record_name:
                 continue
             data = zin.read(info)
-            zout.writestr(info, data, compresslevel=9)
             name = info.filename
-            if not name.endswith(".py") or ".dist-info/" in name or ".data/" in name:
+            module = name.endswith(".py") and ".dist-info/" not in name and ".data/" not in name
+            keep = keep_source or name.endswith("/__init__.py")
+            if keep or not module:
+                zout.writestr(info, data, compresslevel=9)
+            if not module:
                 continue
-            pyc = _compile(data, site + name, -1)
+            pyc = _compile(data, site + name, -1, columns)
             head, base = os.path.split(name)
-            pyc_name = (head + "/" if head else "") + f"__pycache__/{base[:-3]}.{tag}.pyc"
+            if keep:
+                pyc_name = (head + "/" if head else "") + f"__pycache__/{base[:-3]}.{tag}.pyc"
+            else:
+                pyc_name = name[:-3] + ".pyc"
+                removed.add(name)
             zi = zipfile.ZipInfo(pyc_name, date_time=info.date_time)
             zi.external_attr = info.external_attr
             zout.writestr(zi, pyc, zipfile.ZIP_DEFLATED, 9)
             digest = base64.urlsafe_b64encode(hashlib.sha256(pyc).digest()).rstrip(b"=").decode()
             added.append(f"{pyc_name},sha256={digest},{len(pyc)}")
         record = zin.read(record_name).decode().rstrip("\n").split("\n")
-        lines = [line for line in record if not line.startswith(record_name + ",")]
+        lines = [line for line in record
+                 if not line.startswith(record_name + ",") and line.split(",")[0] not in removed]
         lines += [*added, record_name + ",,"]
         zi = zipfile.ZipInfo(record_name, date_time=zin.getinfo(record_name).date_time)
         zout.writestr(zi, "\n".join(lines) + "\n", zipfile.ZIP_DEFLATED, 9)

@@ -11,11 +11,12 @@ sha256 (base64, the form Subresource Integrity uses) and size:
   the service worker's registration script), and the web app manifest with its icons, so the
   installed app starts with the network cut. Precached when the worker installs; the page
   has just loaded most of them, so that is a revalidation, not a second download.
-- ``planner``: the planner's JavaScript, the Pyodide runtime (with the optimised standard
-  library), the wheels' lock file and the planner wheel. Precached only once the reader has
+- ``planner``: the planner's JavaScript, the Pyodide runtime (with the standard library's boot
+  archive), the wheels' lock file and the planner wheel. Precached only once the reader has
   opened the planner page (guide readers never download Pyodide).
-- ``lazy``: the wheels the planner loads only when needed (holidays, icalendar and their
-  dependencies). Cached when first used, kept across releases while unchanged.
+- ``lazy``: what the planner loads only when needed: the standard library's second archive and
+  the wheels of holidays, icalendar and their dependencies. Cached when first used, kept across
+  releases while unchanged.
 
 ``version`` is a hash of that whole list: it changes whenever any listed file changes, and
 names the service worker's cache. The file is a classic script (``self.SW_PRECACHE = {...};``)
@@ -36,9 +37,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "assets/sw-precache.js"
 PREFIX = "self.SW_PRECACHE = "
-# The Pyodide files the worker actually loads (planner-worker.js passes stdLibURL for the
-# optimised zip, and its own lock file, so python_stdlib.zip and Pyodide's lock are never used).
-PYODIDE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.opt.zip")
+# The Pyodide files the worker loads at start (planner-worker.js passes stdLibURL for the boot
+# archive, and its own lock file, so python_stdlib.zip and Pyodide's lock are never used), and
+# the standard library's second archive, loaded on demand (scripts/stdlib_zip.py).
+PYODIDE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.boot.zip.json")
+PYODIDE_LAZY = ("python_stdlib.lazy.zip.json",)
 PLANNER_JS = "planner"  # planner.js, planner-worker.js and the planner-*.js modules
 WEB_APP = "manifest.webmanifest"  # linked from every page (overrides/main.html)
 APPLE_TOUCH_ICON = "assets/images/apple-touch-icon.png"
@@ -79,6 +82,8 @@ def manifest(root: Path) -> dict[str, object]:
         files.append(_entry(root, path, "planner"))
     for name in PYODIDE:
         files.append(_entry(root, assets / "pyodide" / name, "planner"))
+    for name in PYODIDE_LAZY:
+        files.append(_entry(root, assets / "pyodide" / name, "lazy"))
     wheels = assets / "wheels"
     files.append(_entry(root, wheels / "pyodide-lock.json", "planner"))
     for whl in sorted(wheels.glob("*.whl")):

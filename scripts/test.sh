@@ -8,7 +8,7 @@ bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 echo "==> Static checks (ruff, mypy --strict)"
 .venv/bin/ruff check planner tests scripts benchmarks
-.venv/bin/mypy planner scripts/pyodide_stdlib.py
+.venv/bin/mypy planner scripts/pyodide_stdlib.py scripts/stdlib_lazy.py
 echo "==> Strict site builds (Material for MkDocs; Zensical, its successor), each page's CSP"
 .venv/bin/python scripts/build_site.py
 .venv/bin/python scripts/build_site.py --generator zensical --site-dir build/site-zensical

@@ -57,13 +57,77 @@ if (shippedPlanner.length !== 1) {
 }
 if (!existsSync(join(ROOT, "tests", "core"))) fail("tests/core/ does not exist");
 
-// The standard library the site ships (scripts/stdlib_zip.py: start-up modules precompiled,
-// browser-impossible modules dropped), so the suite runs on exactly what the browser gets.
-const STDLIB = join(ROOT, "docs", "assets", "pyodide", "python_stdlib.opt.zip");
-if (!existsSync(STDLIB)) fail(`${STDLIB} is missing: run scripts/setup.sh`);
+// The standard library the site ships (scripts/stdlib_zip.py), so the suite runs on exactly
+// what the browser gets: the boot archive as stdLibURL, and the second archive loaded on demand
+// by the boot archive's own import hook (_stdlib_lazy), read from the shipped file as the
+// browser worker reads it from the site. Browser-impossible modules are in neither.
+const PYODIDE_ASSETS = join(ROOT, "docs", "assets", "pyodide");
+const BOOT_STDLIB = join(PYODIDE_ASSETS, "python_stdlib.boot.zip.json");
+const LAZY_STDLIB = join(PYODIDE_ASSETS, "python_stdlib.lazy.zip.json");
+for (const file of [BOOT_STDLIB, LAZY_STDLIB]) {
+  if (!existsSync(file)) fail(`${file} is missing: run scripts/setup.sh`);
+}
+const readLazyStdlib = () => new Uint8Array(readFileSync(LAZY_STDLIB));
+const quiet = { messageCallback: () => {}, errorCallback: (m) => console.error(m) };
+
+// First, in an interpreter of its own, the shipped archives themselves: the planner's first
+// plan needs the boot archive alone; then a real use of holidays (a GB holiday lookup) and of
+// icalendar (a calendar with a zoneinfo time zone) works once the hook has brought in the
+// second archive; every standard-library module imported on the way came from one of the two.
+{
+  const py = await loadPyodide({ stdLibURL: BOOT_STDLIB, env: { HOME: "/home/pyodide" } });
+  const planner = [...wheels.entries()].filter(([name]) => name === "planner").map(([, file]) => file);
+  await py.loadPackage(planner, quiet);
+  py.pyimport("_stdlib_lazy").install(readLazyStdlib);
+  const lazyWheels = ["holidays", "python_dateutil", "six", "icalendar", "tzdata"].map((name) => {
+    const file = wheels.get(name);
+    if (!file || !file.startsWith(PLANNER_WHEELS)) fail(`the site does not serve a ${name} wheel`);
+    return file;
+  });
+  try {
+    py.runPython(`
+import datetime, json, sys
+import _stdlib_lazy
+from planner import web
+answer = json.loads(web.handle(json.dumps({"op": "plan", "today": "2026-11-16", "form": {
+    "interview_date": "2026-11-17", "interview_start": "10:00", "interview_end": "11:00",
+    "company": "Acme", "role": "Data analyst"}})))
+assert "steps" in answer, answer
+assert not _stdlib_lazy.mounted(), "the first plan needed the second archive"
+`);
+    await py.loadPackage(lazyWheels, quiet);
+    const report = py.runPython(`
+import holidays, icalendar, zoneinfo
+assert datetime.date(2026, 12, 25) in holidays.country_holidays("GB", years=2026)
+assert holidays.country_holidays("GB", subdiv="ENG", years=2026).get("2026-08-31")
+cal = icalendar.Calendar()
+cal.add("prodid", "-//run_core_tests//")
+cal.add("version", "2.0")
+event = icalendar.Event()
+event.add("summary", "Interview")
+event.add("dtstart", datetime.datetime(2026, 11, 17, 10, tzinfo=zoneinfo.ZoneInfo("Europe/London")))
+cal.add_component(event)
+text = cal.to_ical().decode()
+assert "BEGIN:VEVENT" in text and "TZID=Europe/London" in text, text
+assert _stdlib_lazy.mounted()
+origins = {}
+for name, module in list(sys.modules.items()):
+    origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+    if origin.startswith("/lib/python3") and "/site-packages/" not in origin:
+        origins[name] = origin
+stray = sorted(n for n, o in origins.items() if not o.startswith((_stdlib_lazy.BOOT + "/", _stdlib_lazy.ARCHIVE + "/")))
+assert not stray, f"standard-library modules from outside the shipped archives: {stray}"
+boot = sum(o.startswith(_stdlib_lazy.BOOT + "/") for o in origins.values())
+f"{boot} standard-library modules from the boot archive, {len(origins) - boot} from the second archive"
+`);
+    console.log(`Shipped archives: first plan with the boot archive alone; holidays and icalendar work; ${report}`);
+  } catch (error) {
+    fail(`the shipped standard-library archives: ${error.message}`);
+  }
+}
 
 const pyodide = await loadPyodide({
-  stdLibURL: STDLIB,
+  stdLibURL: BOOT_STDLIB,
   env: {
     // No .pyc files written next to the mounted tests (that is the real repository).
     PYTHONDONTWRITEBYTECODE: "1",
@@ -81,9 +145,9 @@ const writer = (stream) => ({
 });
 pyodide.setStdout(writer(process.stdout));
 pyodide.setStderr(writer(process.stderr));
+pyodide.pyimport("_stdlib_lazy").install(readLazyStdlib);
 const loaded = performance.now();
 
-const quiet = { messageCallback: () => {}, errorCallback: (m) => console.error(m) };
 await pyodide.loadPackage([...wheels.values()], quiet);
 const installed = performance.now();
 // Printed before pytest runs, so that pytest's own summary line (with its time) closes the output.

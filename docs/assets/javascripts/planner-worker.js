@@ -8,6 +8,13 @@
 // wheels are loaded by name only when a request needs them (Python says which, see
 // planner/web.py `needs`).
 //
+// The standard library comes in two archives (scripts/stdlib_zip.py): the boot archive, given
+// to loadPyodide as stdLibURL, holds only what the planner imports before its first plan; the
+// second archive holds the rest and is fetched the first time a request needs holidays or
+// icalendar (beside their wheels), or, for any rarer path, synchronously by the import hook of
+// _stdlib_lazy (scripts/stdlib_lazy.py) the first time Python imports a module only it has.
+// Both are zips named .json so that GitHub Pages gzips them on the wire.
+//
 // Protocol (page -> worker): {id, op, ...} with op "plan" | "decode" | "screen" | "ics" (see planner/web.py).
 // Worker -> page: {type: "ready"} once Python and the planner are loaded,
 //                 {type: "status", message} while something slow loads (e.g. holidays),
@@ -18,6 +25,7 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const PYODIDE_URL = new URL("../pyodide/", import.meta.url).href;
 const WHEELS_URL = new URL("../wheels/", import.meta.url).href;
+const LAZY_STDLIB_URL = PYODIDE_URL + "python_stdlib.lazy.zip.json";
 
 let web = null; // planner.web's handle(), once ready
 let pyodide = null;
@@ -25,9 +33,9 @@ let pyodide = null;
 const started = (async () => {
   pyodide = await loadPyodide({
     indexURL: PYODIDE_URL,
-    // The standard library precompiled for start-up (scripts/stdlib_zip.py, built by
+    // What start-up imports, precompiled (scripts/stdlib_zip.py, built by
     // scripts/prepare_assets.py and verified there with the planner, holidays and icalendar).
-    stdLibURL: PYODIDE_URL + "python_stdlib.opt.zip",
+    stdLibURL: PYODIDE_URL + "python_stdlib.boot.zip.json",
     // The lock names the planner wheel by a content hash (see scripts/prepare_assets.py); it is
     // revalidated on every start ("no-cache": a cheap 304 when unchanged) so it is never stale.
     lockFileContents: fetch(WHEELS_URL + "pyodide-lock.json", { cache: "no-cache" }).then((r) => {
@@ -39,10 +47,41 @@ const started = (async () => {
     stdout: (line) => console.log("[planner]", line),
     stderr: (line) => console.warn("[planner]", line),
   });
+  lazyStdlib = pyodide.pyimport("_stdlib_lazy");
+  lazyStdlib.install(readLazyStdlibNow);
   const module = pyodide.pyimport("planner.web");
   web = module.handle;
   self.postMessage({ type: "ready" });
 })();
+
+let lazyStdlib = null; // the boot archive's _stdlib_lazy module
+let lazyFetch = null;
+
+// The second archive, for a request that will need it: fetched while the wheels download.
+function fetchLazyStdlib() {
+  lazyFetch ??= fetch(LAZY_STDLIB_URL).then(async (response) => {
+    if (!response.ok) throw new Error(`${LAZY_STDLIB_URL}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  });
+  return lazyFetch;
+}
+
+function mountLazyStdlib(bytes) {
+  if (lazyStdlib.mounted()) return;
+  pyodide.FS.writeFile(lazyStdlib.ARCHIVE, bytes);
+  lazyStdlib.mount();
+}
+
+// The import hook's reader, for a module needed before any request asked for the archive: a
+// synchronous request (allowed in a worker; it blocks only this worker).
+function readLazyStdlibNow() {
+  const xhr = new XMLHttpRequest();
+  xhr.open("GET", LAZY_STDLIB_URL, false);
+  xhr.responseType = "arraybuffer";
+  xhr.send();
+  if (xhr.status !== 200) throw new Error(`${LAZY_STDLIB_URL}: HTTP ${xhr.status}`);
+  return new Uint8Array(xhr.response);
+}
 
 started.catch((error) => {
   self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
@@ -57,7 +96,14 @@ async function ensurePackages(request) {
   const { packages, status } = call({ op: "needs", raw: request.raw, form: request.form, for: request.op });
   if (!packages || packages.length === 0) return;
   self.postMessage({ type: "status", message: status });
-  await pyodide.loadPackage(packages, { messageCallback: () => {}, errorCallback: (m) => console.warn(m) });
+  const stdlib = lazyStdlib.mounted() ? null : fetchLazyStdlib();
+  // Mounted before the wheels install: their installer and their imports may need it.
+  const wheels = pyodide.loadPackage(packages, {
+    messageCallback: () => {},
+    errorCallback: (m) => console.warn(m),
+  });
+  if (stdlib) mountLazyStdlib(await stdlib);
+  await wheels;
 }
 
 // One queue: each request waits for start-up and for the request before it.
