@@ -18,7 +18,16 @@ from planner import share, view
 from planner.api import plan_dict
 
 from .conftest import browser_today, open_planner, wait_ready
-from .planner_page import FORM, beside, fill, show_all_steps, stored, until_held, wait_for_plan
+from .planner_page import (
+    FORM,
+    beside,
+    fill,
+    hold_planner_wheel,
+    show_all_steps,
+    stored,
+    until_held,
+    wait_for_plan,
+)
 
 SIZES = [{"width": 390, "height": 844}, {"width": 1366, "height": 900}]
 SIZE_IDS = ["phone", "laptop"]
@@ -410,3 +419,34 @@ def test_a_refusal_brings_its_reply_and_an_invitation_starts_the_next_plan(
     expect(page.get_by_label("What they have done since")).to_have_value("nothing")
     expect(page.locator("#planner-form")).to_contain_text("Enter the interview date")
     expect(page.get_by_label("Keep this plan on this device")).not_to_be_checked()
+
+
+def test_the_agenda_is_drawn_from_the_kept_plans_before_python_has_started(
+    new_context: Callable[..., BrowserContext],
+) -> None:
+    ctx = new_context()
+    page = open_planner(ctx.new_page())
+    today = browser_today(page)
+    form = around(today, interview_date=today.isoformat())
+    fill(page, form)
+    wait_for_plan(page, plan_dict(form, today))
+    keep(page)
+    due = due_today("Data analyst at Acme", form, today)
+    assert due, "the interview day has steps due on it"
+
+    # The same store in a browser whose Python has not started (a first visit: no service
+    # worker has the planner's files yet, so the held wheel keeps Python from finishing).
+    kept = page.evaluate(f"() => localStorage.getItem({KEY!r})")
+    other = new_context()
+    other.add_init_script(  # only in the site's own pages (not about:blank)
+        f"if (location.protocol.startsWith('http') && !localStorage.getItem({KEY!r})) "
+        f"localStorage.setItem({KEY!r}, {json.dumps(kept)});")
+    later = other.new_page()
+    held = hold_planner_wheel(later)
+    later.goto("planner/")
+    wheel = until_held(later, held)
+    expect(later.locator("[data-agenda=today] li[data-plan-id]")).to_have_count(len(due))
+    assert later.locator("html").get_attribute("data-planner-ready") is None  # Python not yet
+    assert agenda(later, "today") == sorted(due)
+    wheel.continue_()
+    wait_ready(later)
