@@ -25,7 +25,6 @@ HEAD = """\
 ---
 title: Make your plan
 hide:
-  - navigation
   - toc
 description: Turn what you know about your interview into a dated follow-up plan, with drafts for every note. It runs in your browser; nothing you type is sent anywhere.
 ---
