@@ -450,3 +450,26 @@ def test_the_agenda_is_drawn_from_the_kept_plans_before_python_has_started(
     assert agenda(later, "today") == sorted(due)
     wheel.continue_()
     wait_ready(later)
+
+
+def test_reloading_a_plan_started_here_but_not_kept_is_not_taken_for_a_shared_link(
+    new_context: Callable[..., BrowserContext],
+) -> None:
+    page = open_planner(new_context().new_page())
+    today = browser_today(page)
+    form = around(today)
+    fill(page, form)
+    wait_for_plan(page, plan_dict(form, today))
+    keep(page)
+    page.get_by_role("button", name="Start another plan").click()
+    other = around(today, company="Globex", role="Engineer")
+    fill(page, other)
+    wait_for_plan(page, plan_dict(other, today))
+    page.reload()
+    wait_ready(page)
+    wait_for_plan(page, plan_dict(other, today))
+    expect(page.get_by_label("Company")).to_have_value("Globex")
+    expect(page.locator("#planner-link-choice")).to_be_hidden()
+    expect(page.locator("#planner-shared-note")).to_be_hidden()
+    expect(page.get_by_label("Keep this plan on this device")).not_to_be_checked()
+    assert plan_names(page) == ["Data analyst at Acme"]

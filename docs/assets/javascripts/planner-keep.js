@@ -8,7 +8,7 @@ import { confirmBeside } from "./planner-confirm.js";
 import { el, message } from "./planner-dom.js";
 import { confirmDelete, drawPlans } from "./planner-plans.js";
 import {
-  deletePlan, newId, planOfLink, readCurrent, readPlans, savePlan, saveTick, writeCurrent,
+  UNKEPT, deletePlan, newId, planOfLink, readCurrent, readPlans, savePlan, saveTick, writeCurrent,
 } from "./planner-storage.js";
 
 const local = () => window.localStorage;
@@ -76,7 +76,12 @@ function saved(page, ok, control) {
 // one by one (saveTick), except when the plan is first kept (`fresh`), so a tick made in
 // another tab is never written over.
 export function storeAnswer(page, form, answer, fresh = false) {
-  if (!page.planId) return;
+  if (!page.planId) {
+    const mine = page.kept.plans.length > 0 && answer && answer.share;
+    writeCurrent(session(), mine ? answer.share : null, UNKEPT);
+    return;
+  }
+  writeCurrent(session(), null, UNKEPT);
   const fields = fresh ? { form, ticks: { ...page.ticks } } : { form };
   if (answer && answer.share) fields.share = answer.share;
   if (answer && !answer.errors && answer.agenda) {
@@ -118,6 +123,12 @@ export function startingPlan(page) {
   if (kept.plans.length === 0) return null;
   const mine = readCurrent(session());
   return kept.plans.find((p) => p.id === mine) || kept.plans[0];
+}
+
+// Whether `hash` is this tab's own plan, not kept (a reload of a plan started here).
+export function ownUnkeptLink(hash) {
+  const share = readCurrent(session(), UNKEPT);
+  return Boolean(share) && `#p=${share}` === hash;
 }
 
 // The kept plan an address's link is the link of (a reload, Back, or a kept plan's link pasted).

@@ -10,6 +10,9 @@
 export const KEY = "after-the-interview:planner";
 // The plan this tab shows, so a reload reopens it (per tab: two tabs can show two plans).
 export const CURRENT = "after-the-interview:current";
+// The link of the plan this tab shows when it is not kept, written only while other plans are
+// kept (the reader has opted in), so a reload of it is not taken for someone else's link.
+export const UNKEPT = "after-the-interview:unkept";
 export const MAX_PLANS = 50;
 
 const ID = /^[a-z0-9]{6,32}$/;
@@ -142,18 +145,18 @@ export function newId(random = Math.random) {
   return id;
 }
 
-export function readCurrent(session) {
+export function readCurrent(session, key = CURRENT) {
   try {
-    return session.getItem(CURRENT);
+    return session.getItem(key);
   } catch {
     return null;
   }
 }
 
-export function writeCurrent(session, id) {
+export function writeCurrent(session, id, key = CURRENT) {
   try {
-    if (id) session.setItem(CURRENT, id);
-    else session.removeItem(CURRENT);
+    if (id) session.setItem(key, id);
+    else session.removeItem(key);
   } catch {
     /* per-tab memory only: the newest plan opens instead */
   }
@@ -167,7 +170,7 @@ export function forgetSiteStorage(win = window) {
     try {
       const store = win[area];
       for (const key of Object.keys(store)) {
-        if (key === KEY || key === CURRENT || (scope && key.startsWith(scope))) store.removeItem(key);
+        if ([KEY, CURRENT, UNKEPT].includes(key) || (scope && key.startsWith(scope))) store.removeItem(key);
       }
     } catch {
       /* storage blocked: nothing was kept */

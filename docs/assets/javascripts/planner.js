@@ -10,7 +10,9 @@
 
 import { message } from "./planner-dom.js";
 import { onChange, onClick } from "./planner-actions.js";
-import { askAboutLink, keptPlanOfLink, nameChanged, refresh, setCurrent, startingPlan, todayISO } from "./planner-keep.js";
+import {
+  askAboutLink, keptPlanOfLink, nameChanged, ownUnkeptLink, refresh, setCurrent, startingPlan, todayISO,
+} from "./planner-keep.js";
 import { openKeptPlan } from "./planner-actions.js";
 import { changed, createPage, openLink, requestPlan, resetForm, writeScreen } from "./planner-page.js";
 import { newId, savePlan } from "./planner-storage.js";
@@ -115,7 +117,7 @@ function restore(current) {
   if (current.keptRaw) return;
   const plan = hash.startsWith("#p=") ? keptPlanOfLink(current, hash) : startingPlan(current);
   if (hash.startsWith("#p=") && !plan) {
-    sharedLink(current);
+    if (!ownUnkeptLink(hash)) sharedLink(current);
     return;
   }
   if (!plan) return;
