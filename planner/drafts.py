@@ -12,7 +12,7 @@ advice behind them and cite the articles). Pure standard library; no clock.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.model import Channel, DecisionKind, Interviewer, Kind, PlanInput, Step, Thanks
 
@@ -111,6 +111,8 @@ def _interviewer(inp: PlanInput, step: Step) -> Interviewer | None:
 
 def draft_for(step: Step, inp: PlanInput) -> Draft | None:
     """The words for this step, or None if it needs none."""
+    if inp.first_decision is not None and inp.heard_on is not None and step.date < inp.heard_on:
+        inp = replace(inp, decision=inp.first_decision)  # written before the new date was given
     w = _Words(inp)
     maker = _MAKERS.get(step.kind)
     return maker(step, inp, w) if maker else None

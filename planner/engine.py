@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .holiday_calendar import HolidayLookupError, public_holidays
 from .model import (
@@ -24,6 +24,7 @@ from .model import (
     Format,
     Heard,
     InvalidInput,
+    Kind,
     PlanInput,
     Round,
     ShortPromise,
@@ -34,7 +35,7 @@ from .model import (
     Timeline,
     TimeWindow,
 )
-from .rules import BY_ID, RULES, SHORT_PROMISE_DAYS, Rule
+from .rules import BY_ID, MAX_FOLLOW_UPS, RULES, SHORT_PROMISE_DAYS, Rule
 from .timing import Anchor, At, Condition, Per, Place, Window, describe_at, number
 from .workdays import NoWorkingDay, WorkCalendar
 
@@ -82,6 +83,8 @@ class _Draft:
     slot: Slot
     rule: Rule
     say: Say
+    ctx: _Context  # the plan it was made in (its reason is told from it)
+    person: Person | None = None
 
 
 @dataclass
@@ -358,8 +361,8 @@ def _heard_reply(rule: Rule, ctx: _Context, index: int, person: Person | None) -
 
 def _heard_new_date(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
     assert ctx.promised is not None
-    return Say(f"They moved their decision to {short_date(ctx.promised)}: your follow-ups now "
-               "wait for it", Channel.ON_YOUR_OWN)
+    return Say(f"They moved their decision to {short_date(ctx.promised)}: the plan now counts "
+               "from it", Channel.ON_YOUR_OWN)
 
 
 def _heard_next_round(rule: Rule, ctx: _Context, index: int, person: Person | None) -> Say:
@@ -569,20 +572,15 @@ def _not_ended(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
     return [d for d in drafts if not (d.rule.kind in ended and d.slot.date >= heard)]
 
 
-def make_plan(inp: PlanInput) -> Timeline:
-    """Compute the timeline. Pure: the same input always gives the same steps.
-
-    Raises :class:`InvalidInput` only for a country whose holidays cannot be had, a calendar
-    with no working day in reach, or an interview so near the ends of the calendar (years 1
-    and 9999) that its plan would run off them.
-    """
+def _drafts(inp: PlanInput) -> tuple[list[_Draft], _Context]:
+    """Every step the rules make for ``inp``, undated by order, and the context they were made in."""
     employer, reader, shared = _calendars(inp)
     try:
         promised = promised_date(inp, employer)
         ctx = _Context(inp, employer, reader, shared, promised, Condition.CHASE_NO_DATE)
         ctx.case = follow_up_case(ctx)
         drafts = [
-            _Draft(slot, rule, SCHEDULERS[rule.id](rule, ctx, index, person))
+            _Draft(slot, rule, SCHEDULERS[rule.id](rule, ctx, index, person), ctx, person)
             for rule in RULES
             if ctx.applies(rule)
             for index, slot in enumerate(ctx.slots_of(rule))
@@ -595,7 +593,60 @@ def make_plan(inp: PlanInput) -> Timeline:
         raise InvalidInput([FieldError("interview_date", "This date is too near the end of the "
                                        "calendar for a plan of the weeks after it: check the "
                                        "year.")]) from exc
-    drafts = _not_ended(drafts, ctx)
+    return drafts, ctx
+
+
+def _after_new_date(inp: PlanInput) -> tuple[list[_Draft], _Context]:
+    """A new decision date: the steps before the news as first planned, and from the news on the
+    plan for the new date, within the same limit of two follow-ups (002: not more than twice),
+    counting those already due before the news."""
+    heard, first = inp.heard_on, inp.first_decision
+    assert heard is not None and first is not None
+    before, _ = _drafts(replace(inp, decision=first, heard=Heard.NOTHING, heard_on=None,
+                                first_decision=None))
+    after, ctx = _drafts(inp)
+    kept = [d for d in before if d.slot.date < heard]
+    asked = sum(1 for d in kept if d.rule.kind is Kind.FOLLOW_UP)
+    left = max(0, MAX_FOLLOW_UPS - asked)
+    later = sorted((d for d in after if d.slot.date >= heard),
+                   key=lambda d: (d.slot.date, d.slot.window.start if d.slot.window else dt.time(0)))
+    closing = [d for d in later if d.rule.kind in (Kind.STOP_CHASING, Kind.CHECK_IN)]
+    for d in later:
+        if d.rule.kind is Kind.FOLLOW_UP:
+            if left == 0:
+                continue
+            number_of_ask = MAX_FOLLOW_UPS - left  # 0 for the first ask, 1 for the last
+            d = replace(d, say=SCHEDULERS[d.rule.id](d.rule, d.ctx, number_of_ask, d.person))
+            left -= 1
+        if d not in closing:
+            kept.append(d)
+    # Stopping, and the check-ins after it, count from the last ask actually made, as their
+    # timing says, whichever side of the news it fell on.
+    kept = [d for d in kept if d.rule.kind not in (Kind.STOP_CHASING, Kind.CHECK_IN)]
+    asks = [d.slot.date for d in kept if d.rule.kind is Kind.FOLLOW_UP]
+    base = max(asks) if asks else None
+    for d in closing:
+        if base is None:
+            break
+        counted = ctx.employer.after(base, d.slot.at.workdays)
+        day = _place(d.rule.timing.place, counted, ctx)
+        kept.append(replace(d, slot=replace(d.slot, counted=counted, date=day, held_back=False)))
+        base = day
+    return kept, ctx
+
+
+def make_plan(inp: PlanInput) -> Timeline:
+    """Compute the timeline. Pure: the same input always gives the same steps.
+
+    Raises :class:`InvalidInput` only for a country whose holidays cannot be had, a calendar
+    with no working day in reach, or an interview so near the ends of the calendar (years 1
+    and 9999) that its plan would run off them.
+    """
+    if inp.heard is Heard.NEW_DATE and inp.first_decision is not None:
+        drafts, ctx = _after_new_date(inp)
+    else:
+        drafts, ctx = _drafts(inp)
+        drafts = _not_ended(drafts, ctx)
     order = {rule.id: index for index, rule in enumerate(RULES)}
     drafts.sort(key=lambda d: (d.slot.date, d.slot.window.start if d.slot.window else dt.time(0),
                                order[d.rule.id]))
@@ -613,7 +664,7 @@ def make_plan(inp: PlanInput) -> Timeline:
                 to=d.say.to,
                 email=d.say.email,
                 channel=d.say.channel,
-                why=reason(d.rule, d.slot, ctx),
+                why=reason(d.rule, d.slot, d.ctx),
                 sources=d.rule.sources,
                 guide=d.rule.guide,
                 rule=d.rule.id,

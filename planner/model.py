@@ -180,6 +180,9 @@ class PlanInput:
     choices: Choices = field(default_factory=Choices)
     heard: Heard = Heard.NOTHING  # what they have done since (a new date is in ``decision``)
     heard_on: dt.date | None = None  # the day they did it; set whenever ``heard`` is not NOTHING
+    # With a new decision date (``decision`` is then that date): what they had said before it,
+    # which timed the steps before the news.
+    first_decision: Decision | None = None
 
 
 @dataclass(frozen=True)

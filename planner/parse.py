@@ -321,7 +321,7 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
     working_days = _working_days(raw, out)
     employer_days = _working_days(raw, out, "employer_days")
     country = _country(raw, out)
-    heard, heard_on, decision = _heard(raw, interview, today, decision, out)
+    heard, heard_on, decision, first_decision = _heard(raw, interview, today, decision, out)
 
     if out.errors or interview is None:
         raise InvalidInput(out.errors)
@@ -346,6 +346,7 @@ def parse_input(raw: Mapping[str, Any], today: dt.date) -> PlanInput:
         choices=choices,
         heard=heard,
         heard_on=heard_on,
+        first_decision=first_decision,
     )
 
 
@@ -390,22 +391,22 @@ def _decision(raw: Mapping[str, Any], interview: dt.date | None, out: _Collector
 
 
 def _heard(raw: Mapping[str, Any], interview: dt.date | None, today: dt.date, decision: Decision,
-           out: _Collector) -> tuple[Heard, dt.date | None, Decision]:
-    """What they have done since, the day they did it, and the decision as it now stands (a new
-    decision date replaces what they said at the interview)."""
+           out: _Collector) -> tuple[Heard, dt.date | None, Decision, Decision | None]:
+    """What they have done since, the day they did it, the decision as it now stands (a new
+    decision date replaces what they said at the interview) and, then, what they first said."""
     heard = _choice(raw, "heard", Heard, Heard.NOTHING, out)
     on = _date(raw.get("heard_on"), "heard_on", out, _noun("heard_on"))
     new_by = _date(raw.get("new_decision_by"), "new_decision_by", out, _noun("new_decision_by"))
     given = raw.get("heard")
     if heard is Heard.NOTHING and not _blank(given) and given != Heard.NOTHING.value:
-        return heard, None, decision  # not an option: said on its own field
+        return heard, None, decision, None  # not an option: said on its own field
     if heard is Heard.NOTHING:
         if on is not None:
             out.add("heard_on", "Say what they did first, or clear this date.")
         if new_by is not None:
             out.add("new_decision_by", "Only for a new decision date: choose that, or clear "
                     "this date.")
-        return heard, None, decision
+        return heard, None, decision, None
     if new_by is not None and heard is not Heard.NEW_DATE:
         out.add("new_decision_by", "Only for a new decision date: choose that, or clear this "
                 "date.")
@@ -413,30 +414,30 @@ def _heard(raw: Mapping[str, Any], interview: dt.date | None, today: dt.date, de
         if _blank(raw.get("heard_on")):
             out.add("heard_on", "Enter the day they got back to you, such as "
                     f"{today.isoformat()}.")
-        return heard, None, decision
+        return heard, None, decision, None
     if interview is not None and on < interview:
         out.add("heard_on", f"{on.isoformat()} is before the interview "
                 f"({interview.isoformat()}): check both dates.")
-        return heard, None, decision
+        return heard, None, decision, None
     if on > today:
         out.add("heard_on", f"{on.isoformat()} is after today: record what they did once it has "
                 "happened.")
-        return heard, None, decision
+        return heard, None, decision, None
     if heard is Heard.NEW_DATE:
         if new_by is None:
             if _blank(raw.get("new_decision_by")):
                 out.add("new_decision_by", "Enter the new date they gave for their decision.")
-            return heard, on, decision
+            return heard, on, decision, None
         if new_by < on:
             out.add("new_decision_by", f"The new decision date ({new_by.isoformat()}) is before "
                     f"the day they gave it ({on.isoformat()}): check both dates.")
-            return heard, on, decision
+            return heard, on, decision, None
         if (new_by - on).days > MAX_DECISION_DAYS:
             out.add("new_decision_by", "The new decision date is more than a year away: check "
                     "the year.")
-            return heard, on, decision
-        return heard, on, Decision(DecisionKind.DATE, by=new_by)
-    return heard, on, decision
+            return heard, on, decision, None
+        return heard, on, Decision(DecisionKind.DATE, by=new_by), decision
+    return heard, on, decision, None
 
 
 def _country(raw: Mapping[str, Any], out: _Collector) -> str | None:

@@ -396,8 +396,9 @@ HEARD_RULES: tuple[Rule, ...] = (
         Kind.HEARD_BACK,
         "They gave a new date for their decision.",
         Timing((At(Anchor.HEARD),), Place.FIXED, when=(Condition.HEARD_NEW_DATE,)),
-        "How long to wait depends on what they told you, so the decision step and your "
-        "follow-ups now count from the new date instead of the first one.",
+        "How long to wait depends on what they told you, so the decision step and the "
+        "follow-ups still to come count from the new date; asks already made still count "
+        "towards the two.",
         (A002, A004),
         "following-up/#when-to-follow-up",
     ),

@@ -93,6 +93,29 @@ def test_a_new_decision_date_re_times_the_decision_and_the_follow_ups():
                          heard_on="2026-11-27", new_decision_by="2026-12-04")
 
 
+@pytest.mark.parametrize(("heard_on", "new_by", "asks"), [
+    # 002 ¶25: never ask for feedback more than twice. The first date's follow-ups already
+    # due before the news count: news after the first ask leaves one, after both none.
+    ("2026-11-27", "2026-12-04", ["2026-12-07", "2026-12-14"]),
+    ("2026-12-01", "2026-12-11", ["2026-11-30", "2026-12-14"]),
+    ("2026-12-08", "2026-12-18", ["2026-11-30", "2026-12-07"]),
+])
+def test_a_new_date_keeps_the_two_asks_counting_those_already_made(heard_on, new_by, asks):
+    result = plan(dt.date(2026, 12, 9), **BASE, heard="new_date", heard_on=heard_on,
+                  new_decision_by=new_by)
+    follow_ups = [s for s in result["steps"] if s["kind"] == "follow_up"]
+    assert [s["date"] for s in follow_ups] == asks
+    assert follow_ups[-1]["title"].startswith("Still no news")  # the last ask says so
+    # Stopping comes a working week after the last ask actually made, as its timing says.
+    (stop,) = [s for s in result["steps"] if s["kind"] == "stop_chasing"]
+    last = dt.date.fromisoformat(asks[-1])
+    assert stop["date"] == (last + dt.timedelta(days=7)).isoformat()
+    # What was planned before the news stays as it was.
+    first = plan(dt.date(2026, 12, 9), **BASE)
+    assert [s for s in result["steps"] if s["date"] < heard_on] == [
+        s for s in first["steps"] if s["date"] < heard_on]
+
+
 def test_a_refusal_brings_a_gracious_reply_with_its_draft_to_whoever_set_it_up():
     answer = web.plan({**BASE, "heard": "rejected", "heard_on": "2026-11-25",
                        "candidate": "Sam Lee"}, TODAY.isoformat(), "https://x.example/")
