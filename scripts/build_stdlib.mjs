@@ -3,8 +3,8 @@
 //
 // Pyodide's zip ships only .py files, so every module imported at start-up is compiled
 // from source in the reader's browser, every time. This script:
-//   1. traces: boots the stock Pyodide (from node_modules), installs the given wheels
-//      (the planner), runs a representative plan, and records which modules of the zip
+//   1. traces: boots the stock Pyodide (from node_modules), puts the given wheels (the
+//      planner) on sys.path as the browser worker does, runs a representative plan, and records which modules of the zip
 //      were imported (sys.modules after the run);
 //   2. probes: imports every module of the zip in a fresh runtime; a module whose import
 //      fails for want of a C extension that Pyodide does not have can never work in a
@@ -158,9 +158,19 @@ function toPlain(proxy) {
   return value;
 }
 
+// The planner's wheels as the browser worker loads them: the zip on sys.path, not installed
+// (docs/assets/javascripts/planner-worker.js), so the trace holds no installer module.
+function addWheels(py, wheels) {
+  for (const wheel of wheels) {
+    const where = "/lib/" + path.basename(wheel);
+    py.FS.writeFile(where, fs.readFileSync(wheel));
+    py.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(where)})`);
+  }
+}
+
 async function trace(opts, stdLibURL) {
   const py = await boot(opts, stdLibURL);
-  if (opts.wheels.length) await py.loadPackage(opts.wheels, { messageCallback: () => {} });
+  addWheels(py, opts.wheels);
   call(py, "representative_run");
   return { py, modules: call(py, "zip_modules") };
 }

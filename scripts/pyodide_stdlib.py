@@ -26,9 +26,18 @@ def representative_run() -> None:
 
     import planner
 
-    for entry in sorted(os.listdir(os.path.dirname(planner.__file__))):
+    here = os.path.dirname(planner.__file__ or "")
+    if ".whl/" in here:  # imported from the wheel itself, as the browser worker does
+        import zipfile  # (imported by Pyodide's own start-up anyway)
+
+        wheel = here[: here.index(".whl/") + len(".whl")]
+        entries = [n.split("/", 1)[1] for n in zipfile.ZipFile(wheel).namelist()
+                   if n.startswith("planner/") and n.count("/") == 1]
+    else:
+        entries = os.listdir(here)
+    for entry in sorted(set(entries)):
         name, ext = os.path.splitext(entry)
-        if ext == ".py" and name not in ("__init__", "__main__", "cli", "ics"):
+        if ext in (".py", ".pyc") and name not in ("__init__", "__main__", "cli", "ics"):
             importlib.import_module("planner." + name)
     from planner import api, share, web
 

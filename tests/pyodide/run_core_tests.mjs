@@ -9,7 +9,7 @@
 // (scripts/fetch_pyodide_test_wheels.py). Nothing is fetched over the network: any attempt
 // to is an error.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
 
@@ -71,13 +71,16 @@ const readLazyStdlib = () => new Uint8Array(readFileSync(LAZY_STDLIB));
 const quiet = { messageCallback: () => {}, errorCallback: (m) => console.error(m) };
 
 // First, in an interpreter of its own, the shipped archives themselves: the planner's first
-// plan needs the boot archive alone; then a real use of holidays (a GB holiday lookup) and of
+// plan (the planner imported from its wheel, as the worker does) needs the boot archive alone; then a real use of holidays (a GB holiday lookup) and of
 // icalendar (a calendar with a zoneinfo time zone) works once the hook has brought in the
 // second archive; every standard-library module imported on the way came from one of the two.
 {
   const py = await loadPyodide({ stdLibURL: BOOT_STDLIB, env: { HOME: "/home/pyodide" } });
-  const planner = [...wheels.entries()].filter(([name]) => name === "planner").map(([, file]) => file);
-  await py.loadPackage(planner, quiet);
+  // The planner wheel as the browser worker loads it: the zip itself on sys.path.
+  const planner = wheels.get("planner");
+  const where = "/lib/" + basename(planner);
+  py.FS.writeFile(where, readFileSync(planner));
+  py.pyimport("sys").path.insert(0, where);
   py.pyimport("_stdlib_lazy").install(readLazyStdlib);
   const lazyWheels = ["holidays", "python_dateutil", "six", "icalendar", "tzdata"].map((name) => {
     const file = wheels.get(name);

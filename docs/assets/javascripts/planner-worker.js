@@ -3,10 +3,10 @@
 // Started by planner.js as soon as the planner page opens:
 //   new Worker(new URL("./planner-worker.js", import.meta.url), { type: "module" })
 // Everything is self-hosted: Pyodide from ../pyodide/, the wheels and their lock file from
-// ../wheels/ (written by scripts/prepare_assets.py). The lock lets Pyodide fetch the planner
-// wheel in parallel with its own start-up (packages: ["planner"]); the holidays and icalendar
-// wheels are loaded by name only when a request needs them (Python says which, see
-// planner/web.py `needs`).
+// ../wheels/ (written by scripts/prepare_assets.py). The planner wheel is fetched in parallel
+// with Python's start-up (its name and hash from the lock) and imported from the zip; the
+// holidays and icalendar wheels are loaded by name through the lock only when a request needs
+// them (Python says which, see planner/web.py `needs`).
 //
 // The standard library comes in two archives (scripts/stdlib_zip.py): the boot archive, given
 // to loadPyodide as stdLibURL, holds only what the planner imports before its first plan; the
@@ -30,29 +30,52 @@ const LAZY_STDLIB_URL = PYODIDE_URL + "python_stdlib.lazy.zip.json";
 let web = null; // planner.web's handle(), once ready
 let pyodide = null;
 
+// The lock (revalidated on every start, "no-cache": a cheap 304 when unchanged, so never stale)
+// names the planner wheel by a content hash (see scripts/prepare_assets.py) and gives its sha256.
+const lock = fetch(WHEELS_URL + "pyodide-lock.json", { cache: "no-cache" }).then((r) => {
+  if (!r.ok) throw new Error(`pyodide-lock.json: HTTP ${r.status}`);
+  return r.json();
+});
+// The planner wheel, fetched while Python starts and imported straight from the zip (sys.path):
+// no installation step, so start-up needs none of Pyodide's installer modules (tarfile,
+// importlib.metadata...) and they stay out of the boot archive (scripts/stdlib_zip.py traces
+// the planner loaded this same way).
+const plannerWheel = lock.then(async (contents) => {
+  const entry = contents.packages.planner;
+  const bytes = Uint8Array.from(entry.sha256.match(/../g), (h) => parseInt(h, 16));
+  const integrity = "sha256-" + btoa(String.fromCharCode(...bytes));
+  const response = await fetch(WHEELS_URL + entry.file_name, { integrity });
+  if (!response.ok) throw new Error(`${entry.file_name}: HTTP ${response.status}`);
+  return { name: entry.file_name, bytes: new Uint8Array(await response.arrayBuffer()) };
+});
+plannerWheel.catch(() => {}); // reported when awaited below
+
 const started = (async () => {
   pyodide = await loadPyodide({
     indexURL: PYODIDE_URL,
     // What start-up imports, precompiled (scripts/stdlib_zip.py, built by
     // scripts/prepare_assets.py and verified there with the planner, holidays and icalendar).
     stdLibURL: PYODIDE_URL + "python_stdlib.boot.zip.json",
-    // The lock names the planner wheel by a content hash (see scripts/prepare_assets.py); it is
-    // revalidated on every start ("no-cache": a cheap 304 when unchanged) so it is never stale.
-    lockFileContents: fetch(WHEELS_URL + "pyodide-lock.json", { cache: "no-cache" }).then((r) => {
-      if (!r.ok) throw new Error(`pyodide-lock.json: HTTP ${r.status}`);
-      return r.json();
-    }),
+    // The same lock, for the holidays and icalendar wheels loaded later by name.
+    lockFileContents: lock,
     packageBaseUrl: WHEELS_URL,
-    packages: ["planner"],
     stdout: (line) => console.log("[planner]", line),
     stderr: (line) => console.warn("[planner]", line),
   });
   lazyStdlib = pyodide.pyimport("_stdlib_lazy");
   lazyStdlib.install(readLazyStdlibNow);
+  const wheel = await plannerWheel;
+  const path = "/lib/" + wheel.name;
+  pyodide.FS.writeFile(path, wheel.bytes);
+  pyodide.pyimport("sys").path.insert(0, path);
   const module = pyodide.pyimport("planner.web");
   web = module.handle;
   self.postMessage({ type: "ready" });
 })();
+
+started.catch((error) => {
+  self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
+});
 
 let lazyStdlib = null; // the boot archive's _stdlib_lazy module
 let lazyFetch = null;
