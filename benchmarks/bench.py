@@ -606,7 +606,7 @@ def report(r: dict[str, Any]) -> None:
         row("(a) share link to timeline: cold", fmt(median(planner["cold"])))
         row("(a) share link to timeline: warm", fmt(median(planner["warm"])))
         # The target is against (b), bare loadPyodide() with Pyodide's own files; (a)/(b') against
-        # a floor that already has the planner's optimised zip is printed beside it, no target.
+        # a floor that already has the planner's boot archive is printed beside it, no target.
         for kind in ("cold", "warm"):
             if STOCK_ZIP in floor:
                 ratio = ratio_of(planner[kind], floor[STOCK_ZIP][kind])

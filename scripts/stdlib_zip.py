@@ -60,7 +60,7 @@ OPTIONS = ("--mode", "trimmed", "--optimize", "2", "--store", "--no-columns")
 # 103 KB instead of 198 KB with the .py and full line tables (benchmarks/EXPERIMENTS.md,
 # section 14). Tracebacks name the planner's file and line, without the line's text.
 WHEEL_OPTIONS = ("--no-columns",)
-# The optional packages the planner loads later; the optimised zip must not break them.
+# The optional packages the planner loads later; the two archives must serve them.
 VERIFY = {
     "holidays": ("holidays", "python-dateutil", "six"),
     "icalendar": ("icalendar", "tzdata"),

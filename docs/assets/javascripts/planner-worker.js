@@ -106,10 +106,6 @@ function readLazyStdlibNow() {
   return new Uint8Array(xhr.response);
 }
 
-started.catch((error) => {
-  self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
-});
-
 function call(request) {
   return JSON.parse(web(JSON.stringify(request)));
 }
