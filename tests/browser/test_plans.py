@@ -368,10 +368,11 @@ def test_a_damaged_store_says_so_and_loses_nothing_else(page: Page) -> None:
     assert stored(page) == ""
 
 
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_copy_link_while_holidays_load_gives_the_plan_on_screen(
-    new_context: Callable[..., BrowserContext],
+    new_context: Callable[..., BrowserContext], size: dict[str, int]
 ) -> None:
-    ctx = new_context(permissions=["clipboard-read", "clipboard-write"])
+    ctx = new_context(viewport=size, permissions=["clipboard-read", "clipboard-write"])
     page = open_planner(ctx.new_page())
     held: list[Route] = []
     page.route("**/assets/wheels/holidays-*.whl", lambda route: held.append(route))
