@@ -5,7 +5,7 @@ import { copyText } from "./planner-clipboard.js";
 import { confirmBeside } from "./planner-confirm.js";
 import { message } from "./planner-dom.js";
 import {
-  askAboutLink, deleteFromList, keepChanged, linkChoice, nameChanged, refresh, setCurrent, tickChanged,
+  deleteFromList, keepChanged, linkChoice, nameChanged, refresh, setCurrent, tickChanged,
 } from "./planner-keep.js";
 import { changed, requestPlan, resetForm, screen, writeScreen } from "./planner-page.js";
 import { addInterviewer, addReference, removeRow } from "./planner-rows.js";
@@ -159,4 +159,3 @@ export function onChange(page, event) {
   else if (page.ui.form.contains(t)) changed(page, event);
 }
 
-export { askAboutLink };
