@@ -572,6 +572,11 @@ def _not_ended(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
     return [d for d in drafts if not (d.rule.kind in ended and d.slot.date >= heard)]
 
 
+def _when(draft: _Draft) -> tuple[dt.date, dt.time]:
+    """A step's day and the time its window starts (midnight for an all-day step)."""
+    return draft.slot.date, draft.slot.window.start if draft.slot.window else dt.time(0)
+
+
 def _drafts(inp: PlanInput) -> tuple[list[_Draft], _Context]:
     """Every step the rules make for ``inp``, undated by order, and the context they were made in."""
     employer, reader, shared = _calendars(inp)
@@ -608,8 +613,7 @@ def _after_new_date(inp: PlanInput) -> tuple[list[_Draft], _Context]:
     kept = [d for d in before if d.slot.date < heard]
     asked = sum(1 for d in kept if d.rule.kind is Kind.FOLLOW_UP)
     left = max(0, MAX_FOLLOW_UPS - asked)
-    later = sorted((d for d in after if d.slot.date >= heard),
-                   key=lambda d: (d.slot.date, d.slot.window.start if d.slot.window else dt.time(0)))
+    later = sorted((d for d in after if d.slot.date >= heard), key=_when)
     closing = [d for d in later if d.rule.kind in (Kind.STOP_CHASING, Kind.CHECK_IN)]
     for d in later:
         if d.rule.kind is Kind.FOLLOW_UP:
@@ -648,8 +652,7 @@ def make_plan(inp: PlanInput) -> Timeline:
         drafts, ctx = _drafts(inp)
         drafts = _not_ended(drafts, ctx)
     order = {rule.id: index for index, rule in enumerate(RULES)}
-    drafts.sort(key=lambda d: (d.slot.date, d.slot.window.start if d.slot.window else dt.time(0),
-                               order[d.rule.id]))
+    drafts.sort(key=lambda d: (*_when(d), order[d.rule.id]))
     counts: dict[str, int] = {}
     steps = []
     for d in drafts:
