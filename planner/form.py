@@ -141,12 +141,9 @@ def next_round(screen: Mapping[str, Any]) -> dict[str, Any]:
     """The form for a plan of the next interview: the same company, role, people and days, a
     later round, and what is not known yet (its date, what they said, what they did) left
     empty."""
-    fresh = {key: value for key, value in screen.items()
-             if key not in ("interview_date", "interview_start", "interview_end", "decision_by",
-                            "decision_within", "heard_on", "new_decision_by")}
     after = {Round.FIRST.value: Round.LATER.value}
     rnd = _text(screen.get("round")) or Round.FIRST.value
-    return fresh | {
+    return dict(screen) | {
         "interview_date": "", "interview_start": "", "interview_end": "",
         "round": after.get(rnd, rnd),
         "decision_mode": "none", "decision_by": "", "decision_within": "",

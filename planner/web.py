@@ -40,7 +40,7 @@ from planner.api import errors_dict, timeline_dict
 from planner.drafts import draft_for
 from planner.engine import make_plan, statuses
 from planner.links import mailto_url
-from planner.model import InvalidInput, PlanInput, Timeline
+from planner.model import InvalidInput, PlanInput, Status, Timeline
 from planner.parse import parse_input
 from planner.sources import BY_ID
 
@@ -170,9 +170,10 @@ def plan(raw: Mapping[str, Any], today_text: Any, site: str | None = None) -> di
         item["show"] = view.step_view(step, status[step.id], item["draft"], item["source_links"])
     answer["share"] = link
     answer["share_title"] = view.share_title(inp)
-    earlier = sum(1 for step in timeline.steps if step.date < today)
+    standing = list(status.values())
+    earlier = standing.count(Status.PAST)
     answer["earlier"] = view.earlier_summaries(earlier) if earlier else None
-    answer["jump"] = view.jump_label(sum(1 for step in timeline.steps if step.date == today))
+    answer["jump"] = view.jump_label(standing.count(Status.TODAY))
     answer["agenda"] = view.agenda_items(list(timeline.steps))
     answer["name"] = view.plan_name(inp)
     answer["print"] = view.print_head(inp, today)
